@@ -1,0 +1,14 @@
+import { createHash } from "node:crypto";
+import type { CrdtState } from "./codec.js";
+import { encodeState } from "./codec.js";
+import { yIdentity } from "./ydoc.js";
+
+/**
+ * SHA-256 of a state's canonical identity: equal states give equal digests on every replica, so
+ * anti-entropy can compare entities without shipping them. For ydoc the identity is the state
+ * vector plus the delete set (see yIdentity), since update bytes are not canonical.
+ */
+export function digest(s: CrdtState): Uint8Array {
+  const bytes = s.type === "ydoc" ? yIdentity(s) : encodeState(s);
+  return new Uint8Array(createHash("sha256").update(bytes).digest());
+}

@@ -1,0 +1,58 @@
+import type { CausalContext } from "./causal-context.js";
+import type { Dot } from "./dot.js";
+import { compareDots, dotKey } from "./dot.js";
+
+/**
+ * A dot store mapping each dot to an immutable entry (Almeida et al.'s DotFun; with entries that
+ * are just `{dot}` it is a DotSet). An entry is written once by the replica that minted its dot,
+ * so two stores holding the same dot hold the same entry and joins never merge entry values.
+ */
+export type DotFun<E extends { readonly dot: Dot }> = Map<string, E>;
+
+/**
+ * Joins `src` (seen under `sctx`) into `target` (seen under `tctx`) in place: an entry survives if
+ * both sides hold it, or one side holds it and the other side has not seen its dot.
+ * Returns whether `target` changed.
+ */
+export function mergeDotFun<E extends { readonly dot: Dot }>(
+  target: DotFun<E>,
+  tctx: CausalContext,
+  src: DotFun<E>,
+  sctx: CausalContext,
+): boolean {
+  let changed = false;
+  for (const [k, e] of target) {
+    if (!src.has(k) && sctx.has(e.dot)) {
+      target.delete(k);
+      changed = true;
+    }
+  }
+  for (const [k, e] of src) {
+    if (!target.has(k) && !tctx.has(e.dot)) {
+      target.set(k, e);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+export function dotFunOf<E extends { readonly dot: Dot }>(entries: Iterable<E>): DotFun<E> {
+  const m: DotFun<E> = new Map();
+  for (const e of entries) m.set(dotKey(e.dot), e);
+  return m;
+}
+
+/** Entries in canonical (dot) order, for encodings and deterministic iteration. */
+export function sortedEntries<E extends { readonly dot: Dot }>(m: DotFun<E>): E[] {
+  return [...m.values()].sort((a, b) => compareDots(a.dot, b.dot));
+}
+
+/** The entry of `replica` with the highest counter: a replica's entries supersede each other in order. */
+export function latestOf<E extends { readonly dot: Dot }>(m: DotFun<E>, replica: string, accept?: (e: E) => boolean): E | undefined {
+  let best: E | undefined;
+  for (const e of m.values()) {
+    if (e.dot.replica !== replica || (accept && !accept(e))) continue;
+    if (!best || e.dot.counter > best.dot.counter) best = e;
+  }
+  return best;
+}
