@@ -21,7 +21,7 @@ const protos = readdirSync("protos").filter((f) => f.endsWith(".proto")).sort();
 for (const file of protos) {
   const base = file.replace(/\.proto$/, "");
   const js = join(outDir, `${base}.js`);
-  execFileSync(process.execPath, [pbjs, "-t", "static-module", "-w", "es6", "--no-create", "--no-verify",
+  execFileSync(process.execPath, [pbjs, "-t", "static-module", "-w", "es6", "-r", `lattice-${base}`, "--no-create", "--no-verify",
     "--no-convert", "--no-delimited", "--force-number", "-o", js, join("protos", file)], { stdio: "inherit" });
   // protobufjs resolves its runtime as "protobufjs/minimal"; Node's ESM loader needs the file name.
   const text = readFileSync(js, "utf8").replace('from "protobufjs/minimal"', 'from "protobufjs/minimal.js"');

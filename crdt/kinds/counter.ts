@@ -2,6 +2,7 @@ import type { CausalContext } from "../causal-context.js";
 import { mergeDotFun } from "../dot-fun.js";
 import type { Dot } from "../dot.js";
 import { dotKey } from "../dot.js";
+import { compareText } from "../json.js";
 import type { ReplicaId } from "../replica-id.js";
 import type { Mint, StoreKind } from "./kind.js";
 import type { CountEntry, CounterStore, FloorEntry } from "./stores.js";
@@ -64,7 +65,9 @@ export const counterKind: StoreKind<CounterStore> = {
   },
   removal(s, mint: Mint) {
     const out: CounterStore = new Map();
-    for (const [target, t] of totalsByReplica(s)) {
+    // Mint in replica order, so equal states give equal deltas whatever their insertion order.
+    const totals = [...totalsByReplica(s)].sort((x, y) => compareText(x[0], y[0]));
+    for (const [target, t] of totals) {
       const floor: FloorEntry = Object.freeze({
         dot: mint(),
         floor: true,

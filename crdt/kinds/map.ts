@@ -68,7 +68,8 @@ export function createMapKind(lookup: KindLookup): StoreKind<MapStore> {
     },
     removal(s, mint) {
       const out: MapStore = new Map();
-      for (const [k, e] of s) {
+      // Mint in canonical entry order, so equal states give equal deltas.
+      for (const [k, e] of [...s].sort((x, y) => compareEntries(x[1], y[1]))) {
         const value = lookup(e.type).removal(e.value, mint);
         if (!lookup(e.type).isBottom(value)) out.set(k, { ...e, presence: empty(), value });
       }
@@ -81,6 +82,11 @@ export function createMapKind(lookup: KindLookup): StoreKind<MapStore> {
     },
   };
   return kind;
+}
+
+/** Canonical order of map entries: by key text, then by type (the order of the encoding). */
+export function compareEntries(a: MapEntry, b: MapEntry): number {
+  return compareText(a.keyText, b.keyText) || CAUSAL_TYPES.indexOf(a.type) - CAUSAL_TYPES.indexOf(b.type);
 }
 
 /**

@@ -6,7 +6,7 @@ import { CrdtError } from "../errors.js";
 import { canonicalJson } from "../json.js";
 import type { JsonLimits } from "../json.js";
 import type { CausalType, Mint } from "../kinds/kind.js";
-import { isVisible } from "../kinds/map.js";
+import { compareEntries, isVisible } from "../kinds/map.js";
 import { kindOf } from "../kinds/registry.js";
 import type { StoreOf } from "../kinds/registry.js";
 import type { DotEntry, MapEntry, MapStore } from "../kinds/stores.js";
@@ -61,14 +61,17 @@ export function updateMap<T extends CausalType>(
     presence.set(dotKey(p), Object.freeze({ dot: p }));
     dots.push(p);
   }
+  const value = nested?.store ?? kind.empty();
   const out: MapEntry = {
     key: entry?.key ?? frozenCopy(keyText),
     keyText,
     type,
     presence,
-    value: nested?.store ?? kind.empty(),
+    value,
   };
-  const d = delta<MapStore>(new Map([[ek, out]]), dots);
+  // A nested delta that only removes (empty store) leaves no entry: an empty entry is not canonical.
+  const keep = presence.size > 0 || !kind.isBottom(value);
+  const d = delta<MapStore>(keep ? new Map([[ek, out]]) : new Map<string, MapEntry>(), dots);
   if (nested) d.ctx.mergeFrom(nested.ctx);
   return d;
 }
@@ -83,7 +86,8 @@ function removeEntries(s: Causal<MapStore>, replica: ReplicaId, entries: MapEntr
   };
   const dots: Dot[] = [];
   const store: MapStore = new Map();
-  for (const e of entries) {
+  // Mint in canonical entry order, so equal states give equal deltas.
+  for (const e of [...entries].sort(compareEntries)) {
     const kind = kindOf(e.type);
     for (const p of e.presence.values()) dots.push(p.dot);
     kind.collectDots(e.value, dots);

@@ -1,0 +1,213 @@
+// Reference implementation of the byte-level constructions of the gossip protocol that both ends
+// must compute identically (protos/PROTOCOL.md): the AuthProof MAC, version negotiation, and the
+// anti-entropy tree position and digest of an entity. Node-only (node:crypto); the browser client
+// never needs it, so protos/index.ts does not re-export it.
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { CloseCode } from "./close-codes.js";
+import { lattice } from "./generated/replica.js";
+
+import Role = lattice.replica.Role;
+import RefusalReason = lattice.replica.RefusalReason;
+
+/** The protocol version this code speaks. */
+export const GOSSIP_PROTOCOL_VERSION = 1;
+
+/** Every protocol version this code speaks, ascending (Hello.protocol_versions). */
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [GOSSIP_PROTOCOL_VERSION];
+
+/** Length of Hello.nonce. */
+export const NONCE_BYTES = 32;
+
+/** Length of AuthProof.mac and of every digest. */
+export const DIGEST_BYTES = 32;
+
+/** Children per anti-entropy tree node (version 1). */
+export const TREE_FANOUT = 256;
+
+/** Levels below the root of the anti-entropy tree (version 1). */
+export const TREE_DEPTH = 2;
+
+/** Number of leaves of the anti-entropy tree. */
+export const TREE_LEAVES = TREE_FANOUT ** TREE_DEPTH;
+
+const AUTH_LABEL = "lattice-gossip-auth-v1";
+const DIGEST_LABEL = "lattice-entity-digest-v1";
+
+const utf8 = new TextEncoder();
+
+/** The highest version both lists contain, or undefined if they share none. */
+export function negotiateVersion(ours: readonly number[], theirs: readonly number[]): number | undefined {
+  let best: number | undefined;
+  for (const v of ours) if (v > 0 && theirs.includes(v) && (best === undefined || v > best)) best = v;
+  return best;
+}
+
+/** What a side's AuthProof covers. All fields are as seen by the prover (the side that sends the proof). */
+export interface AuthTranscript {
+  /** The prover's role on this connection. */
+  role: Role.DIALER | Role.LISTENER;
+  /** The verifier's Hello.nonce: the challenge the proof answers. */
+  challenge: Uint8Array;
+  /** The prover's own Hello.nonce. */
+  nonce: Uint8Array;
+  /** The prover's replica id (its Hello.replica_id). */
+  replicaId: string;
+  /** The verifier's replica id (its Hello.replica_id). */
+  peerReplicaId: string;
+  /** The negotiated protocol version. */
+  protocolVersion: number;
+}
+
+/**
+ * The exact bytes the AuthProof MAC is computed over:
+ * label || 0x00 || role || lp(challenge) || lp(nonce) || lp(replicaId) || lp(peerReplicaId) || u32be(version),
+ * where role is one byte (1 dialer, 2 listener) and lp(x) = u32be(byte length of x) || x.
+ */
+export function authProofMessage(t: AuthTranscript): Uint8Array {
+  if (t.role !== Role.DIALER && t.role !== Role.LISTENER) throw new RangeError("role must be DIALER or LISTENER");
+  return concat([
+    utf8.encode(AUTH_LABEL),
+    Uint8Array.of(0, t.role),
+    lp(t.challenge),
+    lp(t.nonce),
+    lp(utf8.encode(t.replicaId)),
+    lp(utf8.encode(t.peerReplicaId)),
+    u32(t.protocolVersion),
+  ]);
+}
+
+/** HMAC-SHA256 keyed with the cluster secret (a string is used as its UTF-8 bytes) over authProofMessage(t). */
+export function computeAuthProof(secret: string | Uint8Array, t: AuthTranscript): Uint8Array {
+  const key = typeof secret === "string" ? utf8.encode(secret) : secret;
+  return new Uint8Array(createHmac("sha256", key).update(authProofMessage(t)).digest());
+}
+
+/** Checks a received AuthProof.mac in constant time. `t` describes the PEER as prover. */
+export function verifyAuthProof(secret: string | Uint8Array, t: AuthTranscript, mac: Uint8Array): boolean {
+  if (mac.byteLength !== DIGEST_BYTES) return false;
+  return timingSafeEqual(computeAuthProof(secret, t), mac);
+}
+
+/** The close code that goes with a refusal reason (PROTOCOL.md, "Close codes"). */
+export function refusalCloseCode(reason: RefusalReason): CloseCode {
+  switch (reason) {
+    case RefusalReason.BAD_PROOF:
+      return CloseCode.authFailed;
+    case RefusalReason.VERSION_MISMATCH:
+      return CloseCode.versionMismatch;
+    case RefusalReason.SAME_REPLICA_ID:
+      return CloseCode.sameReplicaId;
+    case RefusalReason.DUPLICATE_SESSION:
+      return CloseCode.duplicateSession;
+    case RefusalReason.TIMEOUT:
+      return CloseCode.timeout;
+    case RefusalReason.UNAVAILABLE:
+      return CloseCode.goingAway;
+    case RefusalReason.MALFORMED:
+    default:
+      return CloseCode.badFrame;
+  }
+}
+
+/** Where an entity sits in the anti-entropy tree. */
+export interface TreePosition {
+  /** Level-1 bucket, 0–255: the first byte of the hash. */
+  bucket: number;
+  /** Leaf index, 0–65,535: the first two bytes of the hash, big-endian (so bucket * 256 + second byte). */
+  leaf: number;
+}
+
+/**
+ * The entity id used for placement: encodeURIComponent(service) + "/" + encodeURIComponent(key).
+ * Injective, because neither encoded part can contain "/". (The same id keys the replica's store.)
+ */
+export function placementId(service: string, key: string): string {
+  return `${encodeURIComponent(service)}/${encodeURIComponent(key)}`;
+}
+
+/** The tree position of (service, key): the first two bytes of SHA-256(UTF-8 of placementId(service, key)). */
+export function treePosition(service: string, key: string): TreePosition {
+  const h = sha256([utf8.encode(placementId(service, key))]);
+  const b0 = h[0] ?? 0;
+  const b1 = h[1] ?? 0;
+  return { bucket: b0, leaf: b0 * TREE_FANOUT + b1 };
+}
+
+/** What an entity digest covers. */
+export interface EntityDigestInput {
+  service: string;
+  key: string;
+  /** Tombstone: a deleted entity's digest covers only its identity and the deletion. */
+  deleted: boolean;
+  /** The entity's version, in any order (sorted here; zero counts left out). Ignored when deleted. */
+  version: ReadonlyArray<{ readonly replica: string; readonly count: number }>;
+  /** The 32-byte digest of the entity's state (crdt/digest.ts `digest`). Ignored when deleted. */
+  stateDigest: Uint8Array;
+}
+
+/**
+ * The digest of one entity in the anti-entropy tree and in EntityDigest.digest:
+ * SHA-256(label || 0x00 || lp(placementId) || 0x01) for a deleted entity, otherwise
+ * SHA-256(label || 0x00 || lp(placementId) || 0x00 || u32be(n) || n × (lp(replica) || u64be(count)) || stateDigest).
+ * The identity must be inside: tree nodes XOR entity digests, and two entities with equal states
+ * (common: a counter incremented once by the same replica) would otherwise cancel out.
+ */
+export function entityDigest(input: EntityDigestInput): Uint8Array {
+  const parts: Uint8Array[] = [utf8.encode(DIGEST_LABEL), Uint8Array.of(0), lp(utf8.encode(placementId(input.service, input.key)))];
+  if (input.deleted) {
+    parts.push(Uint8Array.of(1));
+    return sha256(parts);
+  }
+  if (input.stateDigest.byteLength !== DIGEST_BYTES) throw new RangeError("stateDigest must be 32 bytes");
+  const version = input.version
+    .filter((e) => e.count !== 0)
+    .sort((a, b) => (a.replica < b.replica ? -1 : a.replica > b.replica ? 1 : 0));
+  parts.push(Uint8Array.of(0), u32(version.length));
+  for (const entry of version) parts.push(lp(utf8.encode(entry.replica)), u64(entry.count));
+  parts.push(input.stateDigest);
+  return sha256(parts);
+}
+
+/** XORs `digest` into `acc` in place: adds an entity digest to, or removes it from, a tree node. */
+export function xorDigest(acc: Uint8Array, digest: Uint8Array): void {
+  if (acc.byteLength !== DIGEST_BYTES || digest.byteLength !== DIGEST_BYTES) throw new RangeError("digests are 32 bytes");
+  for (let i = 0; i < DIGEST_BYTES; i++) acc[i] = (acc[i] ?? 0) ^ (digest[i] ?? 0);
+}
+
+function sha256(parts: Uint8Array[]): Uint8Array {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return new Uint8Array(hash.digest());
+}
+
+function u32(n: number): Uint8Array {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`not a uint32: ${n}`);
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, n);
+  return out;
+}
+
+function u64(n: number): Uint8Array {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a safe uint64: ${n}`);
+  const out = new Uint8Array(8);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, Math.floor(n / 2 ** 32));
+  view.setUint32(4, n >>> 0);
+  return out;
+}
+
+function lp(bytes: Uint8Array): Uint8Array {
+  return concat([u32(bytes.byteLength), bytes]);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.byteLength;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+// Default size limits of the wire protocols (SPEC §8; protos/PROTOCOL.md, "Size limits").
+// Each is the default of a configurable option; the option itself lives with the code that
+// enforces it. No Node imports: the browser client uses this file.
+
+/** Client WebSocket frame (/v1/ws), text or binary: 1 MiB. */
+export const DEFAULT_CLIENT_FRAME_BYTES = 1024 * 1024;
+
+/** Gossip frame (/v1/gossip) once the session is authenticated: 16 MiB. */
+export const DEFAULT_GOSSIP_FRAME_BYTES = 16 * 1024 * 1024;
+
+/** Gossip frame before the peer is authenticated (Hello, AuthProof, AuthResult): 64 KiB. */
+export const GOSSIP_HANDSHAKE_FRAME_BYTES = 64 * 1024;
+
+/** Incoming Yjs update: 4 MiB. */
+export const DEFAULT_YJS_UPDATE_BYTES = 4 * 1024 * 1024;
+
+/** Entity key, in UTF-8 bytes. */
+export const DEFAULT_ENTITY_KEY_BYTES = 512;

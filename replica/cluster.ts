@@ -1,0 +1,698 @@
+import * as Y from "yjs";
+import "../protos/runtime.js";
+import { CloseCode } from "../protos/close-codes.js";
+import { lattice as crdtPb } from "../protos/generated/crdt.js";
+import { lattice } from "../protos/generated/replica.js";
+import { DEFAULT_GOSSIP_FRAME_BYTES } from "../protos/limits.js";
+import type { ReplicaId } from "../crdt/index.js";
+import { CrdtError, decodeState, encodeState } from "../crdt/index.js";
+import type { ClusterObserver } from "./cluster-observer.js";
+import { NO_OBSERVER } from "./cluster-observer.js";
+import { DIGEST_BYTES, FANOUT, differingSlots } from "./digest-tree.js";
+import type { EntityId, EntityRef } from "./entity-ref.js";
+import { entityId, refOf } from "./entity-ref.js";
+import type { Entity } from "./entity.js";
+import type { TimerHandle } from "./env.js";
+import { ChangeAcks, GossipQueue } from "./gossip-queue.js";
+import type { QueuedChange } from "./gossip-queue.js";
+import type { Envelope, SessionEvents } from "./peer-session.js";
+import { PeerSession } from "./peer-session.js";
+import type { AckTracker, Change, ClusterPort, OutboundChange, Replica } from "./replica.js";
+import type { Connection, Transport } from "./transport/transport.js";
+import { versionEntries } from "./version.js";
+
+import pb = lattice.replica;
+
+export interface ClusterInit {
+  readonly replica: Replica;
+  readonly transport: Transport;
+  /** LATTICE_CLUSTER_SECRET: peers prove they know it; it never crosses the wire. */
+  readonly secret: string;
+  /** LATTICE_ADVERTISE_URL: where peers reach this replica (ws://host:port). */
+  readonly advertiseUrl: string;
+  /** LATTICE_PEERS: base URLs to start from; the rest is learned from peers. */
+  readonly seeds: readonly string[];
+  /** Largest gossip frame accepted (SPEC §8 default 16 MiB). */
+  readonly maxFrameBytes?: number;
+  readonly observer?: ClusterObserver;
+  readonly log?: (level: "info" | "warn", msg: string) => void;
+}
+
+/** A replica this one has been connected to. */
+interface Member {
+  readonly id: ReplicaId;
+  region: string;
+  url: string;
+  session: PeerSession | undefined;
+  readonly queue: GossipQueue;
+  readonly inflight: Map<number, QueuedChange[]>;
+  batchSeq: number;
+  lastHeardMs: number;
+  lastAntiEntropyMs: number | undefined;
+  nextAntiEntropyMs: number;
+}
+
+/** A URL this replica dials. */
+interface DialTarget {
+  readonly url: string;
+  peerId: ReplicaId | undefined;
+  session: PeerSession | undefined;
+  failures: number;
+  timer: TimerHandle | undefined;
+  lastError: string | undefined;
+}
+
+export interface PeerStatus {
+  readonly url: string;
+  readonly id: string | null;
+  readonly region: string | null;
+  readonly connected: boolean;
+  readonly lastHeardMs: number | null;
+  readonly queuedDeltas: number;
+  readonly lastAntiEntropyMs: number | null;
+  readonly error?: string;
+}
+
+function normalizeUrl(url: string): string {
+  return url.trim().replace(/\/+$/, "");
+}
+
+/**
+ * Replication of one replica with its peers: membership and dialing with backoff, heartbeats,
+ * delta push with per-peer coalescing queues and acknowledgements, and anti-entropy over the
+ * digest tree (PROTOCOL.md). Everything time- or random-dependent goes through replica.env.
+ */
+export class Cluster implements ClusterPort {
+  private readonly members = new Map<ReplicaId, Member>();
+  private readonly targets = new Map<string, DialTarget>();
+  private readonly replica: Replica;
+  observer: ClusterObserver;
+  private readonly maxFrameBytes: number;
+  private tickTimer: TimerHandle | undefined;
+  private flushScheduled = false;
+  private closing = false;
+  private round = 0;
+  private readonly inbound = new Set<PeerSession>();
+  private readonly awarenessListeners = new Set<(ref: EntityRef, update: Uint8Array, origin: string) => void>();
+
+  /** Where peers reach this replica; settable until start() for servers bound to port 0. */
+  advertiseUrl: string;
+
+  constructor(private readonly init: ClusterInit) {
+    this.advertiseUrl = init.advertiseUrl;
+    this.replica = init.replica;
+    this.observer = init.observer ?? NO_OBSERVER;
+    this.maxFrameBytes = init.maxFrameBytes ?? DEFAULT_GOSSIP_FRAME_BYTES;
+  }
+
+  private get opts() {
+    return this.replica.options;
+  }
+
+  private now(): number {
+    return this.replica.env.clock.monotonic();
+  }
+
+  private log(level: "info" | "warn", msg: string): void {
+    this.init.log?.(level, msg);
+  }
+
+  start(): void {
+    this.init.transport.onInbound((conn) => this.accept(conn));
+    for (const url of this.init.seeds) this.addTarget(url);
+    this.scheduleTick();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Connections
+
+  private addTarget(raw: string): void {
+    const url = normalizeUrl(raw);
+    if (!url || url === normalizeUrl(this.advertiseUrl) || this.targets.has(url)) return;
+    this.targets.set(url, { url, peerId: undefined, session: undefined, failures: 0, timer: undefined, lastError: undefined });
+    this.dial(url);
+  }
+
+  private dial(url: string): void {
+    const t = this.targets.get(url);
+    if (!t || this.closing || t.session || t.timer) return;
+    if (t.peerId && this.members.get(t.peerId)?.session) return;
+    const session = this.newSession(this.init.transport.dial(url));
+    t.session = session;
+    session.start();
+  }
+
+  private redialLater(t: DialTarget): void {
+    if (this.closing || t.timer) return;
+    const base = Math.min(this.opts.reconnectMaxMs, this.opts.reconnectMinMs * 2 ** Math.min(t.failures, 20));
+    // Full jitter in [base/2, base): replicas that lost the same peer do not return in lockstep.
+    const delay = base / 2 + this.replica.env.random.next() * (base / 2);
+    t.timer = this.replica.env.timers.after(delay, () => {
+      t.timer = undefined;
+      this.dial(t.url);
+    });
+  }
+
+  private accept(conn: Connection): void {
+    if (this.closing) {
+      conn.close(CloseCode.goingAway, "shutting down");
+      return;
+    }
+    const s = this.newSession(conn);
+    this.inbound.add(s);
+    s.start();
+  }
+
+  private newSession(conn: Connection): PeerSession {
+    const events: SessionEvents = {
+      authenticated: (s) => this.onAuthenticated(s),
+      envelope: (s, env) => this.onEnvelope(s, env),
+      closed: (s, code, reason) => this.onSessionClosed(s, code, reason),
+      refused: (s, reason) => {
+        this.log("warn", `gossip peer ${s.peer?.id ?? s.conn.remote}: ${reason}`);
+        this.observer.peerRefused(s.conn.remote, reason);
+        const t = this.targetOf(s);
+        if (t) t.lastError = reason;
+      },
+    };
+    return new PeerSession(
+      conn,
+      { id: this.replica.id, region: this.replica.region, advertiseUrl: this.advertiseUrl, secret: this.init.secret },
+      this.replica.env,
+      events,
+      { handshakeTimeoutMs: this.opts.handshakeTimeoutMs, maxFrameBytes: this.maxFrameBytes },
+    );
+  }
+
+  private targetOf(s: PeerSession): DialTarget | undefined {
+    if (s.conn.role !== "dialer") return undefined;
+    const t = this.targets.get(normalizeUrl(s.conn.remote));
+    return t?.session === s ? t : undefined;
+  }
+
+  private dialerId(s: PeerSession): string {
+    return s.conn.role === "dialer" ? this.replica.id : (s.peer?.id ?? "");
+  }
+
+  private onAuthenticated(s: PeerSession): boolean {
+    const peer = s.peer;
+    if (!peer || this.closing) return false;
+    let m = this.members.get(peer.id);
+    if (m?.session && m.session !== s) {
+      // Both sides dialed each other: keep the session whose dialer has the smaller id, a rule
+      // both ends evaluate identically, so exactly one session survives.
+      if (this.dialerId(s) >= this.dialerId(m.session)) return false;
+      m.session.close(CloseCode.duplicateSession, "replaced by a duplicate session");
+    }
+    if (!m) {
+      m = {
+        id: peer.id,
+        region: peer.region,
+        url: peer.url,
+        session: undefined,
+        queue: new GossipQueue(this.opts.maxQueuedEntitiesPerPeer),
+        inflight: new Map(),
+        batchSeq: 0,
+        lastHeardMs: this.now(),
+        lastAntiEntropyMs: undefined,
+        nextAntiEntropyMs: 0,
+      };
+      this.members.set(peer.id, m);
+    }
+    m.session = s;
+    m.region = peer.region;
+    m.url = peer.url;
+    m.lastHeardMs = this.now();
+    const t = this.targetOf(s);
+    if (t) {
+      t.peerId = peer.id;
+      t.failures = 0;
+      t.lastError = undefined;
+    }
+    if (peer.url) this.addKnownUrl(peer.url, peer.id);
+    this.log("info", `gossip session with ${peer.id} (${peer.region}) open`);
+    this.sendMembership(m);
+    this.startAntiEntropy(m);
+    this.flushMember(m);
+    return true;
+  }
+
+  /** Remembers where a peer can be reached without dialing it while a session exists. */
+  private addKnownUrl(raw: string, id: ReplicaId): void {
+    const url = normalizeUrl(raw);
+    if (!url || url === normalizeUrl(this.advertiseUrl)) return;
+    const t = this.targets.get(url);
+    if (t) t.peerId = id;
+    else this.targets.set(url, { url, peerId: id, session: undefined, failures: 0, timer: undefined, lastError: undefined });
+  }
+
+  private onSessionClosed(s: PeerSession, code: number, reason: string): void {
+    this.inbound.delete(s);
+    const peerId = s.peer?.id;
+    const m = peerId ? this.members.get(peerId) : undefined;
+    if (m && m.session === s) {
+      m.session = undefined;
+      // Unacknowledged batches may be lost; anti-entropy on the next session repairs them.
+      m.inflight.clear();
+      this.log("info", `gossip session with ${m.id} closed (${code} ${reason})`);
+    }
+    const t = this.targetOf(s);
+    if (t) {
+      t.session = undefined;
+      if (!s.authenticated) {
+        t.failures++;
+        t.lastError ??= `connection closed (${code}${reason ? ` ${reason}` : ""})`;
+      }
+      this.redialLater(t);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Periodic work: heartbeats, failure detection, anti-entropy, redials
+
+  private scheduleTick(): void {
+    if (this.closing) return;
+    this.tickTimer = this.replica.env.timers.after(this.opts.heartbeatMs, () => {
+      this.tick();
+      this.scheduleTick();
+    });
+  }
+
+  private tick(): void {
+    const now = this.now();
+    for (const m of this.members.values()) {
+      const s = m.session;
+      if (!s) continue;
+      m.lastHeardMs = s.lastHeardMs;
+      if (now - s.lastHeardMs > this.opts.peerTimeoutMs) {
+        // Packets vanish without a reset in a partition: silence is the only signal.
+        this.log("warn", `peer ${m.id} silent for ${Math.round(now - s.lastHeardMs)} ms: marked down`);
+        s.terminate();
+        continue;
+      }
+      s.send({ heartbeat: { timeMs: this.replica.env.clock.now() } });
+      if (now >= m.nextAntiEntropyMs || m.queue.overflowed) this.startAntiEntropy(m);
+      this.flushMember(m);
+    }
+    for (const t of this.targets.values()) {
+      if (!t.session && !t.timer && !(t.peerId && this.members.get(t.peerId)?.session)) this.redialLater(t);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // ClusterPort
+
+  publish(change: OutboundChange): AckTracker {
+    const acks = new ChangeAcks((ms, fn) => this.replica.env.timers.after(ms, fn));
+    for (const m of this.members.values()) m.queue.push(change, acks);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      this.replica.env.timers.defer(() => {
+        this.flushScheduled = false;
+        for (const m of this.members.values()) this.flushMember(m);
+      });
+    }
+    return acks;
+  }
+
+  memberCount(): number {
+    return 1 + this.members.size;
+  }
+
+  live(): ReadonlySet<ReplicaId> {
+    const out = new Set<ReplicaId>();
+    for (const m of this.members.values()) if (m.session) out.add(m.id);
+    return out;
+  }
+
+  status(): PeerStatus[] {
+    const now = this.now();
+    const out: PeerStatus[] = [];
+    const seen = new Set<ReplicaId>();
+    for (const t of this.targets.values()) {
+      const m = t.peerId ? this.members.get(t.peerId) : undefined;
+      if (m) {
+        if (seen.has(m.id)) continue;
+        seen.add(m.id);
+      }
+      out.push(this.statusOf(t.url, m, now, t.lastError));
+    }
+    for (const m of this.members.values()) if (!seen.has(m.id)) out.push(this.statusOf(m.url, m, now, undefined));
+    return out;
+  }
+
+  private statusOf(url: string, m: Member | undefined, now: number, error: string | undefined): PeerStatus {
+    return {
+      url: m?.url || url,
+      id: m?.id ?? null,
+      region: m?.region ?? null,
+      connected: m?.session !== undefined,
+      lastHeardMs: m ? Math.round(now - (m.session?.lastHeardMs ?? m.lastHeardMs)) : null,
+      queuedDeltas: m?.queue.size ?? 0,
+      lastAntiEntropyMs: m?.lastAntiEntropyMs === undefined ? null : Math.round(now - m.lastAntiEntropyMs),
+      ...(error && !m?.session ? { error } : {}),
+    };
+  }
+
+  /** Relays an awareness update to every connected peer (ephemeral: never stored). */
+  broadcastAwareness(ref: EntityRef, update: Uint8Array): void {
+    for (const m of this.members.values()) {
+      m.session?.send({ awareness: { service: ref.service, key: ref.key, update, origin: this.replica.id } });
+    }
+  }
+
+  onAwareness(fn: (ref: EntityRef, update: Uint8Array, origin: string) => void): () => void {
+    this.awarenessListeners.add(fn);
+    return () => this.awarenessListeners.delete(fn);
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    this.tickTimer?.cancel();
+    for (const t of this.targets.values()) t.timer?.cancel();
+    for (const m of this.members.values()) m.session?.close(CloseCode.goingAway, "shutting down");
+    for (const s of this.inbound) s.close(CloseCode.goingAway, "shutting down");
+    await this.init.transport.close();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Delta push
+
+  private flushMember(m: Member): void {
+    const s = m.session;
+    if (!s) return;
+    while (m.queue.size > 0 && s.conn.bufferedAmount() < this.opts.maxBufferedBytes) {
+      const items: QueuedChange[] = [];
+      const deltas: pb.Delta.$Properties[] = [];
+      let bytes = 0;
+      while (bytes < this.opts.maxBatchBytes) {
+        const [item] = m.queue.take(1);
+        if (!item) break;
+        const d = encodeDelta(item);
+        bytes += d.delta?.length ?? 0;
+        items.push(item);
+        deltas.push(d);
+      }
+      const batchSeq = ++m.batchSeq;
+      m.inflight.set(batchSeq, items);
+      s.send({ deltaBatch: { batchSeq, deltas } });
+      this.observer.deltasSent(m.region, deltas.length, bytes);
+    }
+  }
+
+  private onEnvelope(s: PeerSession, env: Envelope): void {
+    const m = s.peer ? this.members.get(s.peer.id) : undefined;
+    if (!m || m.session !== s) return;
+    switch (env.body) {
+      case "heartbeat":
+        s.send({ heartbeatReply: { echoTimeMs: env.heartbeat?.timeMs ?? 0, seq: env.heartbeat?.seq ?? 0, timeMs: this.replica.env.clock.now() } });
+        return;
+      case "heartbeatReply":
+        return;
+      case "membership":
+        for (const mm of env.membership?.members ?? []) if (mm.replicaId !== this.replica.id && mm.url) this.addTarget(mm.url);
+        return;
+      case "deltaBatch":
+        void this.onDeltaBatch(m, s, env.deltaBatch as pb.DeltaBatch);
+        return;
+      case "ack": {
+        const items = m.inflight.get(env.ack?.batchSeq ?? 0);
+        m.inflight.delete(env.ack?.batchSeq ?? 0);
+        for (const item of items ?? []) for (const a of item.acks) a.ack(m.id);
+        return;
+      }
+      case "digestSummary":
+        this.onDigestSummary(s, env.digestSummary as pb.DigestSummary);
+        return;
+      case "bucketDigests":
+        void this.onBucketDigests(m, s, env.bucketDigests as pb.BucketDigests).catch((err: unknown) => this.fail(s, err));
+        return;
+      case "entityDigests":
+        void this.onEntityDigests(m, s, env.entityDigests as pb.EntityDigests).catch((err: unknown) => this.fail(s, err));
+        return;
+      case "stateRequest":
+        void this.onStateRequest(s, env.stateRequest as pb.StateRequest).catch((err: unknown) => this.fail(s, err));
+        return;
+      case "stateReply":
+        void this.onStateReply(m, env.stateReply as pb.StateReply);
+        return;
+      case "yjsSync":
+        void this.onYjsSync(s, env.yjsSync as pb.YjsSync).catch((err: unknown) => this.fail(s, err));
+        return;
+      case "yjsDiff":
+        void this.onYjsDiff(m, env.yjsDiff as pb.YjsDiff);
+        return;
+      case "awareness": {
+        const a = env.awareness as pb.Awareness;
+        for (const fn of this.awarenessListeners) fn({ service: a.service, key: a.key }, a.update, a.origin);
+        return;
+      }
+      default:
+        return; // unknown bodies are ignored (PROTOCOL.md, versions)
+    }
+  }
+
+  private fail(s: PeerSession, err: unknown): void {
+    this.log("warn", `gossip with ${s.peer?.id ?? "?"} failed: ${String(err)}`);
+    s.close(CloseCode.internal, "internal error");
+  }
+
+  private async onDeltaBatch(m: Member, s: PeerSession, batch: pb.DeltaBatch): Promise<void> {
+    let bytes = 0;
+    const now = this.replica.env.clock.now();
+    const results = await Promise.allSettled(
+      batch.deltas.map(async (d) => {
+        const delta = d.delta ?? new Uint8Array();
+        bytes += delta.length;
+        const ref = checkedRef(d.service, d.key);
+        const change = decodeChange(delta, d.deleted === true);
+        await this.replica.applyRemote({ ref, change, version: versionOf(d.version) });
+        const origin = d.originTimeMs ?? 0;
+        if (origin > 0) this.observer.convergenceLag(m.region, Math.max(0, now - origin));
+      }),
+    );
+    for (const r of results) if (r.status === "rejected") this.log("warn", `delta from ${m.id} not applied: ${String(r.reason)}`);
+    this.observer.deltasReceived(m.region, batch.deltas.length, bytes);
+    // Acknowledge once durable; a delta that cannot be applied is not retried (it never will be).
+    s.send({ ack: { batchSeq: batch.batchSeq } });
+  }
+
+  private sendMembership(m: Member): void {
+    const members = [...this.members.values()]
+      .filter((x) => x.id !== m.id && x.url)
+      .map((x): pb.Member.$Properties => ({ replicaId: x.id, region: x.region, url: x.url, connected: x.session !== undefined }));
+    for (const t of this.targets.values()) {
+      if (!t.peerId && t.url !== m.url) members.push({ replicaId: "", region: "", url: t.url, connected: false });
+    }
+    m.session?.send({ membership: { members } });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Anti-entropy: summary → differing buckets → differing leaves → differing entities → states
+
+  private startAntiEntropy(m: Member): void {
+    const s = m.session;
+    if (!s) return;
+    m.queue.overflowed = false;
+    // Jitter spreads the rounds of many peers; the next round is due one interval later.
+    m.nextAntiEntropyMs = this.now() + this.opts.antiEntropyIntervalMs * (0.8 + 0.4 * this.replica.env.random.next());
+    const tree = this.replica.tree;
+    s.send({ digestSummary: { round: ++this.round, fanout: FANOUT, depth: 2, root: tree.root.slice(), buckets: tree.buckets.slice() } });
+    this.observer.antiEntropyRound(m.region);
+  }
+
+  private onDigestSummary(s: PeerSession, d: pb.DigestSummary): void {
+    const tree = this.replica.tree;
+    if (d.fanout !== FANOUT || d.depth !== 2 || d.buckets.length !== FANOUT * DIGEST_BYTES) {
+      s.close(CloseCode.badFrame, "unsupported anti-entropy tree shape");
+      return;
+    }
+    const buckets = differingSlots(d.buckets, tree.buckets).map((b) => ({ bucket: b, leaves: tree.leavesOf(b).slice() }));
+    s.send({ bucketDigests: { round: d.round, buckets } });
+  }
+
+  private async onBucketDigests(m: Member, s: PeerSession, d: pb.BucketDigests): Promise<void> {
+    const tree = this.replica.tree;
+    const leaves: number[] = [];
+    for (const b of d.buckets) {
+      const bucket = b.bucket ?? 0;
+      const theirs = b.leaves ?? new Uint8Array();
+      if (bucket >= FANOUT || theirs.length !== FANOUT * DIGEST_BYTES) continue;
+      for (const slot of differingSlots(theirs, tree.leavesOf(bucket))) leaves.push(bucket * FANOUT + slot);
+    }
+    m.lastAntiEntropyMs = this.now();
+    if (leaves.length === 0) return;
+    const entities: pb.EntityDigest.$Properties[] = [];
+    for (const leaf of leaves) {
+      for (const e of await this.replica.entities.leafEntries(leaf)) {
+        const ref = refOf(e.id);
+        entities.push({ service: ref.service, key: ref.key, digest: e.digest });
+      }
+    }
+    s.send({ entityDigests: { round: d.round, leaves, entities } });
+  }
+
+  private async onEntityDigests(m: Member, s: PeerSession, d: pb.EntityDigests): Promise<void> {
+    const theirs = new Map<EntityId, Uint8Array>();
+    for (const e of d.entities) theirs.set(entityId(checkedRef(e.service, e.key)), e.digest ?? new Uint8Array());
+    const push: EntityId[] = [];
+    const want: EntityId[] = [];
+    for (const leaf of d.leaves) {
+      if (leaf >= FANOUT * FANOUT) continue;
+      const mine = new Map((await this.replica.entities.leafEntries(leaf)).map((e) => [e.id, e.digest] as const));
+      for (const [id, digest] of mine) {
+        const other = theirs.get(id);
+        if (!other || !sameBytes(other, digest)) push.push(id);
+      }
+      for (const [id, digest] of theirs) {
+        const own = mine.get(id);
+        if (own && sameBytes(own, digest)) continue;
+        if (!own || !push.includes(id)) want.push(id);
+      }
+    }
+    // Differing entities both ways: send ours, ask for theirs. ydoc entities sync by state vector.
+    const pushStates: EntityId[] = [];
+    const synced = new Set<EntityId>();
+    for (const id of new Set([...push, ...want])) {
+      const e = await this.replica.entities.get(refOf(id));
+      if (e && !e.deleted && e.state.type === "ydoc") {
+        synced.add(id);
+        s.send({ yjsSync: { requestId: 0, service: e.ref.service, key: e.ref.key, stateVector: Y.encodeStateVector(e.state.doc) } });
+      } else if (push.includes(id)) pushStates.push(id);
+    }
+    const wants = want.filter((id) => !synced.has(id)).map((id) => {
+      const ref = refOf(id);
+      return { service: ref.service, key: ref.key };
+    });
+    if (wants.length > 0) s.send({ stateRequest: { round: d.round, entities: wants } });
+    await this.sendStates(s, d.round, pushStates);
+    m.lastAntiEntropyMs = this.now();
+  }
+
+  private async sendStates(s: PeerSession, round: number, ids: EntityId[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += this.opts.antiEntropyBatchEntities) {
+      const entities: pb.EntityState.$Properties[] = [];
+      for (const id of ids.slice(i, i + this.opts.antiEntropyBatchEntities)) {
+        const e = await this.replica.entities.get(refOf(id));
+        if (!e) continue;
+        entities.push(entityStateOf(e));
+      }
+      if (entities.length > 0) s.send({ stateReply: { round, entities } });
+    }
+  }
+
+  private async onStateRequest(s: PeerSession, r: pb.StateRequest): Promise<void> {
+    const ids = r.entities.map((w) => entityId(checkedRef(w.service, w.key)));
+    await this.sendStates(s, r.round, ids);
+  }
+
+  private async onStateReply(m: Member, r: pb.StateReply): Promise<void> {
+    let repaired = 0;
+    await Promise.all(
+      r.entities.map(async (e) => {
+        try {
+          const ref = checkedRef(e.service, e.key);
+          const change = decodeChange(e.state ?? new Uint8Array(), e.deleted === true);
+          await this.replica.applyRemote({ ref, change, version: versionOf(e.version) });
+          repaired++;
+        } catch (err) {
+          this.log("warn", `state from ${m.id} not applied: ${String(err)}`);
+        }
+      }),
+    );
+    this.observer.entitiesRepaired(m.region, repaired);
+  }
+
+  private async onYjsSync(s: PeerSession, y: pb.YjsSync): Promise<void> {
+    const ref = checkedRef(y.service, y.key);
+    const e = await this.replica.entities.get(ref);
+    if (!e) {
+      // We have nothing: ask for everything.
+      if (y.requestId % 2 === 0) s.send({ yjsSync: { requestId: y.requestId + 1, service: y.service, key: y.key, stateVector: Y.encodeStateVector(new Y.Doc()) } });
+      return;
+    }
+    if (e.deleted) {
+      s.send({ yjsDiff: { requestId: y.requestId, service: y.service, key: y.key, deleted: true } });
+      return;
+    }
+    if (e.state.type !== "ydoc") return;
+    s.send({ yjsDiff: { requestId: y.requestId, service: y.service, key: y.key, update: Y.encodeStateAsUpdate(e.state.doc, y.stateVector) } });
+    // An even request id is a first step: answer with our own state vector, as y-protocols' step 1.
+    if (y.requestId % 2 === 0) {
+      s.send({ yjsSync: { requestId: y.requestId + 1, service: y.service, key: y.key, stateVector: Y.encodeStateVector(e.state.doc) } });
+    }
+  }
+
+  private async onYjsDiff(m: Member, y: pb.YjsDiff): Promise<void> {
+    try {
+      const ref = checkedRef(y.service, y.key);
+      const change: Change = y.deleted ? { kind: "delete" } : { kind: "ydoc", update: y.update };
+      await this.replica.applyRemote({ ref, change, version: [] });
+      this.observer.entitiesRepaired(m.region, 1);
+    } catch (err) {
+      this.log("warn", `Yjs diff from ${m.id} not applied: ${String(err)}`);
+    }
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function versionOf(entries: readonly pb.VersionEntry.$Properties[] | null | undefined): [string, number][] {
+  return (entries ?? []).map((v) => [v.replica ?? "", v.count ?? 0]);
+}
+
+function checkedRef(service: string | null | undefined, key: string | null | undefined): EntityRef {
+  if (typeof service !== "string" || typeof key !== "string") throw new CrdtError("decode_error", "malformed entity reference");
+  if (!service || service.length > 256 || key.length > 4096) throw new CrdtError("decode_error", "malformed entity reference");
+  return { service, key };
+}
+
+function encodeDelta(item: QueuedChange): pb.Delta.$Properties {
+  const ref = refOf(item.id);
+  const base = {
+    service: ref.service,
+    key: ref.key,
+    origin: item.origin,
+    seq: item.seq,
+    firstSeq: item.firstSeq,
+    originTimeMs: item.originTimeMs,
+    version: versionEntries(item.version),
+  };
+  const c = item.change;
+  if (c.kind === "delete") return { ...base, deleted: true };
+  if (c.kind === "ydoc") return { ...base, delta: encodeYUpdate(c.update) };
+  return { ...base, delta: encodeState(c.delta) };
+}
+
+function encodeYUpdate(update: Uint8Array): Uint8Array {
+  return crdtPb.crdt.CrdtState.encode({ format: 1, type: crdtPb.crdt.CrdtType.YDOC, ydoc: update }).finish();
+}
+
+function entityStateOf(e: Entity): pb.EntityState.$Properties {
+  const base = { service: e.ref.service, key: e.ref.key, version: versionEntries(e.version) };
+  if (e.deleted) return { ...base, deleted: true };
+  return { ...base, state: encodeState(e.state) };
+}
+
+/**
+ * Decodes delta or state bytes from a peer. ydoc updates are passed through as updates rather
+ * than loaded into a document, which would cost a full decode per delta.
+ */
+function decodeChange(bytes: Uint8Array, deleted: boolean): Change {
+  if (deleted) return { kind: "delete" };
+  let msg: crdtPb.crdt.CrdtState;
+  try {
+    msg = crdtPb.crdt.CrdtState.decode(bytes);
+  } catch {
+    throw new CrdtError("decode_error", "malformed delta");
+  }
+  if (msg.type === crdtPb.crdt.CrdtType.YDOC) return { kind: "ydoc", update: msg.ydoc };
+  const state = decodeState(bytes);
+  if (state.type === "ydoc") throw new CrdtError("decode_error", "unexpected ydoc");
+  return { kind: "causal", delta: state };
+}

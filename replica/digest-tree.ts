@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+
+/** 256 level-1 buckets of 256 leaves each: leaves hold ~15 entities at a million entities. */
+export const FANOUT = 256;
+export const LEAVES = FANOUT * FANOUT;
+export const DIGEST_BYTES = 32;
+
+/** The leaf an entity id falls in: the first two bytes of SHA-256 of the id. */
+export function leafOf(id: string): number {
+  const h = createHash("sha256").update(id).digest();
+  return ((h[0] as number) << 8) | (h[1] as number);
+}
+
+function xorInto(target: Uint8Array, offset: number, d: Uint8Array): void {
+  for (let i = 0; i < DIGEST_BYTES; i++) target[offset + i] = (target[offset + i] as number) ^ (d[i] as number);
+}
+
+/**
+ * Summary of every entity digest a replica holds, for anti-entropy. Each node is the XOR of the
+ * digests below it, so a change updates one leaf, its bucket and the root in O(1) and the tree
+ * never needs rebuilding. XOR is not collision-resistant against an adversary, but peers are
+ * authenticated and trusted (PROTOCOL.md), and the entity digests under it are SHA-256.
+ */
+export class DigestTree {
+  readonly root = new Uint8Array(DIGEST_BYTES);
+  readonly buckets = new Uint8Array(FANOUT * DIGEST_BYTES);
+  readonly leaves = new Uint8Array(LEAVES * DIGEST_BYTES);
+  private readonly counts = new Uint32Array(LEAVES);
+
+  /** Replaces `before` (absent: undefined) by `after` (removed: undefined) in `leaf`. */
+  update(leaf: number, before: Uint8Array | undefined, after: Uint8Array | undefined): void {
+    for (const d of [before, after]) {
+      if (!d) continue;
+      xorInto(this.leaves, leaf * DIGEST_BYTES, d);
+      xorInto(this.buckets, (leaf >> 8) * DIGEST_BYTES, d);
+      xorInto(this.root, 0, d);
+    }
+    if (!before && after) this.counts[leaf] = (this.counts[leaf] as number) + 1;
+    if (before && !after) this.counts[leaf] = (this.counts[leaf] as number) - 1;
+  }
+
+  bucketDigest(bucket: number): Uint8Array {
+    return this.buckets.subarray(bucket * DIGEST_BYTES, (bucket + 1) * DIGEST_BYTES);
+  }
+
+  /** The 256 leaf digests under a level-1 bucket, concatenated. */
+  leavesOf(bucket: number): Uint8Array {
+    return this.leaves.subarray(bucket * FANOUT * DIGEST_BYTES, (bucket + 1) * FANOUT * DIGEST_BYTES);
+  }
+
+  entityCount(): number {
+    let n = 0;
+    for (const c of this.counts) n += c;
+    return n;
+  }
+}
+
+/** Indices of the DIGEST_BYTES-sized slots that differ between two concatenations. */
+export function differingSlots(a: Uint8Array, b: Uint8Array): number[] {
+  const out: number[] = [];
+  const n = Math.max(a.length, b.length) / DIGEST_BYTES;
+  for (let s = 0; s < n; s++) {
+    for (let i = s * DIGEST_BYTES; i < (s + 1) * DIGEST_BYTES; i++) {
+      if (a[i] !== b[i]) {
+        out.push(s);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,284 @@
+import { createHash } from "node:crypto";
+import type { CausalType, CrdtState, TypeName, YDocState } from "../crdt/index.js";
+import * as Y from "yjs";
+import { CrdtError, decodeState, emptyState, emptyYDoc, encodeState, digest as stateDigest, yFullUpdate } from "../crdt/index.js";
+import type { DigestTree } from "./digest-tree.js";
+import { leafOf } from "./digest-tree.js";
+import { EntityCache } from "./entity-cache.js";
+import type { EntityId, EntityRef } from "./entity-ref.js";
+import { entityId } from "./entity-ref.js";
+import type { Entity } from "./entity.js";
+import type { Env } from "./env.js";
+import type { ReplicaOptions } from "./options.js";
+import { KEYS, decodeRecord, encodeRecord, encodeSeq } from "./records.js";
+import type { BatchOp, KeyValueStore } from "./storage/index.js";
+
+/** Digest of a deleted entity: equal on every replica, different from any state's digest. */
+export const DELETED_DIGEST = new Uint8Array(createHash("sha256").update("lattice:deleted-entity").digest());
+
+/** Memory a state costs relative to its encoding: JS objects and maps are far larger than protobuf. */
+const MEMORY_PER_ENCODED_BYTE = 8;
+const MIN_ENTITY_BYTES = 512;
+
+export interface FlushStats {
+  readonly entities: number;
+  readonly ms: number;
+}
+
+/**
+ * Entities on disk and in memory: loading through a bounded cache, and group commit (every
+ * entity changed in one turn of the event loop is written in ONE atomic batch, together with the
+ * replica's sequence counter, before any of those changes is acknowledged or gossiped).
+ */
+export class EntityStore {
+  readonly cache: EntityCache;
+  private readonly loading = new Map<EntityId, Promise<Entity | undefined>>();
+  private dirty = new Set<Entity>();
+  private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private flushScheduled = false;
+  private flushing: Promise<void> | undefined;
+  /** Entities with a commit queued or being written: they must stay cached until durable. */
+  private readonly inFlight = new Set<Entity>();
+  seq: number;
+  onFlush: (stats: FlushStats) => void = () => {};
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly env: Env,
+    private readonly opts: ReplicaOptions,
+    private readonly tree: DigestTree,
+    initialSeq: number,
+    mustStay: (e: Entity) => boolean,
+  ) {
+    this.seq = initialSeq;
+    this.cache = new EntityCache(
+      opts.cacheMaxEntries,
+      opts.cacheMaxBytes,
+      (e) => this.inFlight.has(e) || this.dirty.has(e) || e.pins > 0 || mustStay(e),
+      (e) => {
+        if (e.state.type === "ydoc") e.state.doc.destroy();
+      },
+    );
+  }
+
+  /** Rebuilds the digest tree from the digest index: a scan of small rows, not of states. */
+  static async loadTree(store: KeyValueStore, tree: DigestTree): Promise<void> {
+    for await (const [key, value] of store.scan(KEYS.digestPrefix)) {
+      const leaf = parseInt(key.slice(2, 6), 16);
+      tree.update(leaf, undefined, value);
+    }
+  }
+
+  /** A fresh Yjs clientID for every document load, so no two writers ever share one. */
+  private newClientId(): number {
+    return Math.floor(this.env.random.next() * 0xffffffff) >>> 0;
+  }
+
+  emptyStateOf(type: TypeName): CrdtState {
+    return type === "ydoc" ? emptyYDoc(this.newClientId()) : emptyState(type);
+  }
+
+  /**
+   * The entity at `ref`: from the cache, else from the store, else (with `type`) a new empty
+   * entity that is not stored until its first commit. Without `type`, unknown entities are
+   * undefined. A stored entity of another type is a type_mismatch error.
+   */
+  async get(ref: EntityRef, type?: TypeName): Promise<Entity | undefined> {
+    const id = entityId(ref);
+    let e = this.cache.get(id);
+    if (!e) {
+      let pending = this.loading.get(id);
+      if (!pending) {
+        pending = this.loadFromStore(id, ref).finally(() => this.loading.delete(id));
+        this.loading.set(id, pending);
+      }
+      e = await pending;
+      // Another caller may have created the entity while this one waited for the store.
+      e = this.cache.get(id) ?? e;
+      if (e && !this.cache.peek(id)) this.cache.add(e);
+    }
+    if (!e && type) {
+      e = this.newEntity(id, ref, type);
+      this.cache.add(e);
+    }
+    if (e && type && e.type !== type && !e.deleted) {
+      throw new CrdtError("type_mismatch", `entity ${ref.service}/${ref.key} holds a ${e.type}, not a ${type}`);
+    }
+    return e;
+  }
+
+  private newEntity(id: EntityId, ref: EntityRef, type: TypeName): Entity {
+    return {
+      id,
+      ref,
+      leaf: leafOf(id),
+      type,
+      state: this.emptyStateOf(type),
+      version: new Map(),
+      deleted: false,
+      digest: undefined,
+      firstLog: 0,
+      nextLog: 0,
+      pendingLog: [],
+      pins: 0,
+      bytes: MIN_ENTITY_BYTES,
+    };
+  }
+
+  private async loadFromStore(id: EntityId, ref: EntityRef): Promise<Entity | undefined> {
+    const bytes = await this.store.get(KEYS.entity(id));
+    if (!bytes) return undefined;
+    const rec = decodeRecord(bytes);
+    const base = {
+      id,
+      ref,
+      leaf: leafOf(id),
+      version: rec.version,
+      deleted: rec.deleted,
+      digest: rec.digest,
+      firstLog: rec.firstLog,
+      nextLog: rec.nextLog,
+      pendingLog: [],
+      pins: 0,
+    };
+    if (rec.deleted) {
+      // The type of a deleted entity no longer matters: it answers entity_deleted.
+      return { ...base, type: "gcounter", state: emptyState("gcounter"), bytes: MIN_ENTITY_BYTES };
+    }
+    if (rec.state.length === 0) {
+      // A ydoc: its snapshot plus the log rows written since.
+      const state = emptyYDoc(this.newClientId());
+      const snapshot = await this.store.get(KEYS.ySnapshot(id));
+      const updates: Uint8Array[] = snapshot ? [snapshot] : [];
+      let size = snapshot?.length ?? 0;
+      for await (const [, u] of this.store.scan(KEYS.yLogPrefix(id))) {
+        updates.push(u);
+        size += u.length;
+      }
+      applyYUpdates(state, updates);
+      return { ...base, type: "ydoc", state, bytes: Math.max(MIN_ENTITY_BYTES, size * MEMORY_PER_ENCODED_BYTE) };
+    }
+    const state = decodeState(rec.state, { clientId: this.newClientId() });
+    return { ...base, type: state.type, state, bytes: Math.max(MIN_ENTITY_BYTES, rec.state.length * MEMORY_PER_ENCODED_BYTE) };
+  }
+
+  /**
+   * Queues the entity's current state for the next group-commit batch. Resolves once the batch is
+   * durable (fsynced when options.fsync), rejects if the store failed to write it.
+   */
+  commit(e: Entity): Promise<void> {
+    this.dirty.add(e);
+    this.inFlight.add(e);
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      this.env.timers.defer(() => void this.flush());
+    }
+    return done;
+  }
+
+  /** Resolves when everything committed so far is durable. */
+  async drain(): Promise<void> {
+    while (this.flushing || this.flushScheduled) {
+      if (this.flushing) await this.flushing;
+      else await new Promise<void>((r) => this.env.timers.defer(r));
+    }
+  }
+
+  private async flush(): Promise<void> {
+    // One batch in flight at a time keeps batches in commit order.
+    while (this.flushing) await this.flushing;
+    this.flushScheduled = false;
+    if (this.dirty.size === 0) return;
+    const entities = [...this.dirty];
+    const waiters = this.waiters;
+    this.dirty = new Set();
+    this.waiters = [];
+    const started = this.env.clock.monotonic();
+    const run = this.writeBatch(entities).then(
+      (digests) => {
+        entities.forEach((e, i) => {
+          const d = digests[i] as Uint8Array;
+          this.tree.update(e.leaf, e.digest, d);
+          e.digest = d;
+          if (!this.dirty.has(e)) this.inFlight.delete(e);
+        });
+        this.cache.evict();
+        this.onFlush({ entities: entities.length, ms: this.env.clock.monotonic() - started });
+        for (const w of waiters) w.resolve();
+      },
+      (err: unknown) => {
+        // Nothing of the batch is durable (batches are atomic): retry it with the next flush.
+        for (const e of entities) this.dirty.add(e);
+        for (const w of waiters) w.reject(err);
+      },
+    );
+    this.flushing = run;
+    await run;
+    this.flushing = undefined;
+  }
+
+  /** Builds and writes one atomic batch; returns each entity's new digest. */
+  private async writeBatch(entities: Entity[]): Promise<Uint8Array[]> {
+    const ops: BatchOp[] = [];
+    const digests: Uint8Array[] = [];
+    for (const e of entities) {
+      let stateBytes: Uint8Array = new Uint8Array();
+      let d: Uint8Array;
+      if (e.deleted) {
+        for (let n = e.firstLog; n < e.nextLog; n++) ops.push({ type: "del", key: KEYS.yLog(e.id, n) });
+        ops.push({ type: "del", key: KEYS.ySnapshot(e.id) });
+        e.firstLog = e.nextLog = 0;
+        e.pendingLog = [];
+        d = DELETED_DIGEST;
+      } else if (e.state.type === "ydoc") {
+        for (const u of e.pendingLog) ops.push({ type: "put", key: KEYS.yLog(e.id, e.nextLog++), value: u });
+        e.pendingLog = [];
+        if (e.nextLog - e.firstLog >= this.opts.yjsCompactEvery) {
+          // Compaction re-encodes the loaded document once (never a long mergeUpdates chain) and
+          // swaps snapshot and log in the same atomic batch.
+          const snapshot = yFullUpdate(e.state);
+          ops.push({ type: "put", key: KEYS.ySnapshot(e.id), value: snapshot });
+          for (let n = e.firstLog; n < e.nextLog; n++) ops.push({ type: "del", key: KEYS.yLog(e.id, n) });
+          e.firstLog = e.nextLog;
+          this.cache.resize(e, Math.max(MIN_ENTITY_BYTES, snapshot.length * MEMORY_PER_ENCODED_BYTE));
+        }
+        d = stateDigest(e.state);
+      } else {
+        stateBytes = encodeState(e.state);
+        d = new Uint8Array(createHash("sha256").update(stateBytes).digest());
+        this.cache.resize(e, Math.max(MIN_ENTITY_BYTES, stateBytes.length * MEMORY_PER_ENCODED_BYTE));
+      }
+      const record = encodeRecord({
+        state: stateBytes,
+        version: e.version,
+        deleted: e.deleted,
+        firstLog: e.firstLog,
+        nextLog: e.nextLog,
+        digest: d,
+      });
+      ops.push({ type: "put", key: KEYS.entity(e.id), value: record });
+      ops.push({ type: "put", key: KEYS.digest(e.leaf, e.id), value: d });
+      digests.push(d);
+    }
+    ops.push({ type: "put", key: KEYS.seq, value: encodeSeq(this.seq) });
+    await this.store.batch(ops, { sync: this.opts.fsync });
+    return digests;
+  }
+
+  /** Entity ids and digests stored in one digest-tree leaf (anti-entropy step 3). */
+  async leafEntries(leaf: number): Promise<{ id: EntityId; digest: Uint8Array }[]> {
+    const out: { id: EntityId; digest: Uint8Array }[] = [];
+    const prefix = KEYS.digestLeafPrefix(leaf);
+    for await (const [key, value] of this.store.scan(prefix)) {
+      out.push({ id: key.slice(prefix.length) as EntityId, digest: value });
+    }
+    return out;
+  }
+}
+
+function applyYUpdates(s: YDocState, updates: Uint8Array[]): void {
+  s.doc.transact(() => {
+    for (const u of updates) Y.applyUpdate(s.doc, u);
+  });
+}

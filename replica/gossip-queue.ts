@@ -1,0 +1,115 @@
+import * as Y from "yjs";
+import { join } from "../crdt/index.js";
+import type { EntityId } from "./entity-ref.js";
+import type { AckTracker, Change, OutboundChange } from "./replica.js";
+import type { Version } from "./version.js";
+import { mergeVersion } from "./version.js";
+
+/** Pending acknowledgements of one change, shared by the per-peer queues it sits in. */
+export class ChangeAcks implements AckTracker {
+  private readonly peers = new Set<string>();
+  private waiters: { peers: number; resolve: (ok: boolean) => void }[] = [];
+
+  constructor(private readonly after: (ms: number, fn: () => void) => { cancel(): void }) {}
+
+  ack(peer: string): void {
+    this.peers.add(peer);
+    this.waiters = this.waiters.filter((w) => {
+      if (this.peers.size < w.peers) return true;
+      w.resolve(true);
+      return false;
+    });
+  }
+
+  wait(peers: number, timeoutMs: number): Promise<boolean> {
+    if (this.peers.size >= peers) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const w = { peers, resolve };
+      this.waiters.push(w);
+      const timer = this.after(timeoutMs, () => {
+        this.waiters = this.waiters.filter((x) => x !== w);
+        resolve(false);
+      });
+      w.resolve = (ok) => {
+        timer.cancel();
+        resolve(ok);
+      };
+    });
+  }
+}
+
+/** One entity's pending changes for one peer, joined into one delta. */
+export interface QueuedChange {
+  readonly id: EntityId;
+  change: Change;
+  version: Version;
+  readonly origin: string;
+  firstSeq: number;
+  seq: number;
+  originTimeMs: number;
+  acks: ChangeAcks[];
+}
+
+function coalesce(a: Change, b: Change): Change {
+  if (a.kind === "delete" || b.kind === "delete") return { kind: "delete" };
+  if (a.kind === "causal" && b.kind === "causal") return { kind: "causal", delta: join(a.delta, b.delta) };
+  if (a.kind === "ydoc" && b.kind === "ydoc") return { kind: "ydoc", update: Y.mergeUpdates([a.update, b.update]) };
+  return b; // unreachable for one entity: its type never changes
+}
+
+/**
+ * Changes waiting to be pushed to one peer, coalesced per entity: while the peer is slow, a hot
+ * entity costs one joined delta, not one per command. Bounded: past `maxEntities` the queue is
+ * dropped and the peer marked for anti-entropy, which repairs whatever the queue held.
+ */
+export class GossipQueue {
+  private readonly items = new Map<EntityId, QueuedChange>();
+  overflowed = false;
+
+  constructor(private readonly maxEntities: number) {}
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  push(c: OutboundChange, acks: ChangeAcks): void {
+    const prev = this.items.get(c.id);
+    if (prev) {
+      prev.change = coalesce(prev.change, c.change);
+      mergeVersion(prev.version, c.version);
+      prev.seq = c.seq;
+      prev.acks.push(acks);
+      return;
+    }
+    if (this.items.size >= this.maxEntities) {
+      this.items.clear();
+      this.overflowed = true;
+      return;
+    }
+    this.items.set(c.id, {
+      id: c.id,
+      change: c.change,
+      version: new Map(c.version),
+      origin: c.origin,
+      firstSeq: c.seq,
+      seq: c.seq,
+      originTimeMs: c.originTimeMs,
+      acks: [acks],
+    });
+  }
+
+  /** Removes and returns up to `max` queued changes, oldest first. */
+  take(max: number): QueuedChange[] {
+    const out: QueuedChange[] = [];
+    for (const [id, item] of this.items) {
+      if (out.length >= max) break;
+      out.push(item);
+      this.items.delete(id);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.items.clear();
+  }
+}

@@ -1,0 +1,309 @@
+import type { CausalState, CrdtState, ReplicaId, TypeName, ViewEnv } from "../crdt/index.js";
+import { CrdtError, applyYUpdate, emptyState, mergeInto, yFullUpdate as yFull } from "../crdt/index.js";
+import { ChangeFeed } from "./change-feed.js";
+import type { ChangeListener } from "./change-feed.js";
+import { DigestTree } from "./digest-tree.js";
+import type { EntityId, EntityRef } from "./entity-ref.js";
+import { entityId } from "./entity-ref.js";
+import { EntityStore } from "./entity-store.js";
+import type { Entity } from "./entity.js";
+import type { Env } from "./env.js";
+import { realEnv } from "./env.js";
+import { ReplicaError } from "./errors.js";
+import { loadIdentity } from "./identity.js";
+import { KeyedMutex } from "./keyed-mutex.js";
+import type { ReplicaOptions } from "./options.js";
+import { DEFAULT_OPTIONS } from "./options.js";
+import type { KeyValueStore } from "./storage/index.js";
+import type { Version } from "./version.js";
+import { mergeVersion } from "./version.js";
+
+/** Write consistency of a command (SPEC §4). */
+export type Consistency = "local" | "majority" | "all";
+
+/** What a command changed: a causal delta, a Yjs update, or the entity's deletion. */
+export type Change =
+  | { readonly kind: "causal"; readonly delta: CausalState }
+  | { readonly kind: "ydoc"; readonly update: Uint8Array }
+  | { readonly kind: "delete" };
+
+/** A durable change on its way to the peers. */
+export interface OutboundChange {
+  readonly id: EntityId;
+  readonly ref: EntityRef;
+  readonly change: Change;
+  /** The entity's version right after the change. */
+  readonly version: Version;
+  readonly origin: ReplicaId;
+  readonly seq: number;
+  readonly originTimeMs: number;
+}
+
+/** Counts the peers that acknowledged one change. */
+export interface AckTracker {
+  /** Resolves true once `peers` distinct peers acknowledged, false after `timeoutMs`. */
+  wait(peers: number, timeoutMs: number): Promise<boolean>;
+}
+
+/** The replication side as the replica sees it; implemented by Cluster, or absent for a lone node. */
+export interface ClusterPort {
+  publish(change: OutboundChange): AckTracker;
+  /** Replicas known to the cluster, this one included (the base of majority and all). */
+  memberCount(): number;
+  /** Peers currently reachable (the vote tally's live set). */
+  live(): ReadonlySet<ReplicaId>;
+  close(): Promise<void>;
+}
+
+export interface UpdateOptions {
+  readonly consistency?: Consistency;
+  /** How long majority/all wait for acknowledgements; default options.consistencyTimeoutMs. */
+  readonly timeoutMs?: number;
+}
+
+export interface UpdateResult {
+  /** False when the command changed nothing (no delta, no gossip). */
+  readonly changed: boolean;
+  readonly version: Version;
+}
+
+/** A remote change as received from a peer (delta push or anti-entropy state). */
+export interface RemoteChange {
+  readonly ref: EntityRef;
+  readonly change: Change | { readonly kind: "state"; readonly state: CrdtState };
+  readonly version: Iterable<readonly [string, number]>;
+}
+
+export interface ReplicaInit {
+  readonly store: KeyValueStore;
+  readonly env?: Env;
+  readonly options?: Partial<ReplicaOptions>;
+}
+
+/**
+ * One Lattice node's entity state: it serializes commands per entity, applies their deltas,
+ * makes them durable by group commit, announces changes, and hands durable deltas to the
+ * cluster for gossip. Remote deltas go through the same path, so subscribers see both.
+ */
+export class Replica {
+  readonly id: ReplicaId;
+  readonly region: string;
+  readonly options: ReplicaOptions;
+  readonly env: Env;
+  readonly entities: EntityStore;
+  readonly tree: DigestTree;
+  readonly changes: ChangeFeed;
+  /** Set to a Cluster to replicate; a replica without one is a single node. */
+  cluster: ClusterPort | undefined;
+  private readonly mutex = new KeyedMutex<EntityId>();
+  private closed = false;
+  onError: (err: unknown) => void = () => {};
+
+  private constructor(
+    id: ReplicaId,
+    readonly store: KeyValueStore,
+    env: Env,
+    options: ReplicaOptions,
+    tree: DigestTree,
+    seq: number,
+    readonly createdNow: boolean,
+  ) {
+    this.id = id;
+    this.env = env;
+    this.options = options;
+    this.region = options.region;
+    this.tree = tree;
+    this.changes = new ChangeFeed((err) => this.onError(err));
+    this.entities = new EntityStore(store, env, options, tree, seq, (e) => this.mutex.busy(e.id));
+  }
+
+  /** Opens the store's replica: its identity (a new incarnation for an empty store) and digest tree. */
+  static async open(init: ReplicaInit): Promise<Replica> {
+    const env = init.env ?? realEnv();
+    const options = { ...DEFAULT_OPTIONS, ...init.options };
+    const identity = await loadIdentity(init.store, env);
+    const tree = new DigestTree();
+    await EntityStore.loadTree(init.store, tree);
+    return new Replica(identity.id, init.store, env, options, tree, identity.seq, identity.created);
+  }
+
+  /** What views need: this replica and the live members (for vote tallies). */
+  viewEnv(): ViewEnv {
+    return { self: this.id, live: this.cluster?.live() ?? new Set() };
+  }
+
+  /**
+   * The entity's current state, loading it if needed; with `type`, an unknown entity is the empty
+   * value of that type (not stored). The returned entity is live: do not mutate it.
+   */
+  async read(ref: EntityRef, type?: TypeName): Promise<Entity | undefined> {
+    this.assertOpen();
+    return this.entities.get(ref, type);
+  }
+
+  /**
+   * Runs `produce` on the entity (one command at a time per entity) and commits what it returns.
+   * `produce` must not mutate the state it is given except through the returned change (a ydoc
+   * change may already be applied: Yjs updates are idempotent). If it throws, nothing changes.
+   * Resolves once the change is durable locally and, for majority/all, acknowledged by enough
+   * peers; rejects with replication_timeout otherwise (the change stays and keeps spreading).
+   */
+  async update(
+    ref: EntityRef,
+    type: TypeName,
+    produce: (entity: Entity) => Change | null,
+    opts: UpdateOptions = {},
+  ): Promise<UpdateResult> {
+    this.assertOpen();
+    const id = entityId(ref);
+    const committed = await this.mutex.run(id, async () => {
+      const e = await this.entities.get(ref, type);
+      if (!e) throw new Error("unreachable: get with a type always yields an entity");
+      if (e.deleted) throw new ReplicaError("entity_deleted", `${ref.service}/${ref.key} was deleted`);
+      const change = produce(e);
+      if (!change) return undefined;
+      this.applyChange(e, change);
+      e.version.set(this.id, (e.version.get(this.id) ?? 0) + 1);
+      const seq = ++this.entities.seq;
+      const durable = this.entities.commit(e);
+      return { e, change, seq, durable, version: new Map(e.version) };
+    });
+    if (!committed) {
+      const e = await this.entities.get(ref, type);
+      return { changed: false, version: new Map(e?.version) };
+    }
+    await committed.durable;
+    this.changes.emit({
+      ref,
+      entity: committed.e,
+      origin: "local",
+      ...(committed.change.kind === "ydoc" ? { yUpdate: committed.change.update } : {}),
+    });
+    const tracker = this.cluster?.publish({
+      id,
+      ref,
+      change: committed.change,
+      version: committed.version,
+      origin: this.id,
+      seq: committed.seq,
+      originTimeMs: this.env.clock.now(),
+    });
+    const consistency = opts.consistency ?? "local";
+    if (consistency !== "local") {
+      const members = this.cluster?.memberCount() ?? 1;
+      const needed = consistency === "all" ? members - 1 : Math.floor(members / 2);
+      const ok = needed <= 0 || (tracker !== undefined && (await tracker.wait(needed, opts.timeoutMs ?? this.options.consistencyTimeoutMs)));
+      if (!ok) {
+        throw new ReplicaError("replication_timeout", `not acknowledged by ${needed} peer(s) in time; the write stays and keeps spreading`);
+      }
+    }
+    return { changed: true, version: committed.version };
+  }
+
+  /** Deletes the entity on every replica, permanently (SPEC §4 ctx.delete). */
+  async delete(ref: EntityRef, type: TypeName, opts: UpdateOptions = {}): Promise<UpdateResult> {
+    return this.update(ref, type, () => ({ kind: "delete" }), opts);
+  }
+
+  /** Joins a change received from a peer; resolves once it is durable. */
+  async applyRemote(remote: RemoteChange): Promise<void> {
+    this.assertOpen();
+    const { ref } = remote;
+    const id = entityId(ref);
+    const type = typeOfRemote(remote);
+    const applied = await this.mutex.run(id, async () => {
+      // A deletion of an entity this replica never saw still leaves a tombstone.
+      const e = (await this.entities.get(ref)) ?? (await this.entities.get(ref, type ?? "gcounter"));
+      if (!e || e.deleted) return undefined;
+      const c = remote.change;
+      if (c.kind !== "delete" && e.type !== type) {
+        throw new CrdtError("type_mismatch", `peer sent a ${type} for ${ref.service}/${ref.key}, which holds a ${e.type}`);
+      }
+      if (c.kind === "state") {
+        if (c.state.type === "ydoc") {
+          const update = yStateUpdate(c.state);
+          this.applyChange(e, { kind: "ydoc", update });
+        } else this.applyChange(e, { kind: "causal", delta: c.state });
+      } else this.applyChange(e, c);
+      mergeVersion(e.version, remote.version);
+      return { e, durable: this.entities.commit(e) };
+    });
+    if (!applied) return;
+    await applied.durable;
+    const c = remote.change;
+    this.changes.emit({
+      ref,
+      entity: applied.e,
+      origin: "remote",
+      ...(c.kind === "ydoc" ? { yUpdate: c.update } : c.kind === "state" && c.state.type === "ydoc" ? { yUpdate: yStateUpdate(c.state) } : {}),
+    });
+  }
+
+  private applyChange(e: Entity, change: Change): void {
+    switch (change.kind) {
+      case "causal":
+        if (e.state.type === "ydoc") throw new CrdtError("type_mismatch", "a causal delta cannot join a ydoc");
+        mergeInto(e.state, change.delta);
+        return;
+      case "ydoc":
+        if (e.state.type !== "ydoc") throw new CrdtError("type_mismatch", "a Yjs update cannot join a causal state");
+        applyYUpdate(e.state, change.update, this);
+        e.pendingLog.push(change.update);
+        return;
+      case "delete":
+        if (e.state.type === "ydoc") e.state.doc.destroy();
+        e.deleted = true;
+        e.state = emptyState("gcounter");
+        return;
+    }
+  }
+
+  /** Keeps an entity in memory while a subscription or stream is open. */
+  async pin(ref: EntityRef, type?: TypeName): Promise<Entity | undefined> {
+    const e = await this.entities.get(ref, type);
+    if (e) e.pins++;
+    return e;
+  }
+
+  unpin(e: Entity): void {
+    e.pins = Math.max(0, e.pins - 1);
+    if (e.pins === 0) this.entities.cache.evict();
+  }
+
+  onChange(fn: ChangeListener): () => void {
+    return this.changes.subscribe(fn);
+  }
+
+  /** Flushes pending commits, stops replication and closes the store. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.cluster?.close();
+    await this.entities.drain();
+    this.entities.cache.clear();
+    await this.store.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ReplicaError("unavailable", "the replica is shutting down");
+  }
+}
+
+function typeOfRemote(r: RemoteChange): TypeName | undefined {
+  const c = r.change;
+  switch (c.kind) {
+    case "causal":
+      return c.delta.type;
+    case "ydoc":
+      return "ydoc";
+    case "state":
+      return c.state.type;
+    case "delete":
+      return undefined;
+  }
+}
+
+function yStateUpdate(s: CrdtState): Uint8Array {
+  if (s.type !== "ydoc") throw new Error("not a ydoc");
+  return yFull(s);
+}
