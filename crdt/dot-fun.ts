@@ -17,12 +17,12 @@ export type DotFun<E extends { readonly dot: Dot }> = Map<string, E>;
 export function mergeDotFun<E extends { readonly dot: Dot }>(
   target: DotFun<E>,
   tctx: CausalContext,
-  src: DotFun<E>,
+  src: ReadonlyMap<string, E>,
   sctx: CausalContext,
 ): boolean {
   let changed = false;
   for (const [k, e] of target) {
-    if (!src.has(k) && sctx.has(e.dot)) {
+    if (sctx.has(e.dot) && !src.has(k)) {
       target.delete(k);
       changed = true;
     }
@@ -55,4 +55,9 @@ export function latestOf<E extends { readonly dot: Dot }>(m: DotFun<E>, replica:
     if (!best || e.dot.counter > best.dot.counter) best = e;
   }
   return best;
+}
+
+export function anyEntryIn<E extends { readonly dot: Dot }>(m: DotFun<E>, ctx: CausalContext): boolean {
+  for (const e of m.values()) if (ctx.has(e.dot)) return true;
+  return false;
 }

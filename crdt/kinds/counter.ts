@@ -1,5 +1,5 @@
 import type { CausalContext } from "../causal-context.js";
-import { mergeDotFun } from "../dot-fun.js";
+import { anyEntryIn, mergeDotFun } from "../dot-fun.js";
 import type { Dot } from "../dot.js";
 import { dotKey } from "../dot.js";
 import { compareText } from "../json.js";
@@ -60,6 +60,7 @@ export const counterKind: StoreKind<CounterStore> = {
   mergeInto(target: CounterStore, tctx: CausalContext, src: CounterStore, sctx: CausalContext) {
     mergeDotFun(target, tctx, src, sctx);
   },
+  anyDotIn: (s, ctx) => anyEntryIn(s, ctx),
   collectDots(s, out: Dot[]) {
     for (const e of s.values()) out.push(e.dot);
   },

@@ -1,4 +1,4 @@
-import { mergeDotFun } from "../dot-fun.js";
+import { anyEntryIn, mergeDotFun } from "../dot-fun.js";
 import type { StoreKind } from "./kind.js";
 import type { FlagStore } from "./stores.js";
 
@@ -11,6 +11,7 @@ export const flagKind: StoreKind<FlagStore> = {
   mergeInto(target, tctx, src, sctx) {
     mergeDotFun(target, tctx, src, sctx);
   },
+  anyDotIn: (s, ctx) => anyEntryIn(s, ctx),
   collectDots(s, out) {
     for (const e of s.values()) out.push(e.dot);
   },

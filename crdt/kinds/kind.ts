@@ -44,6 +44,11 @@ export interface StoreKind<S> {
   /** Appends every dot the store holds. */
   collectDots(s: S, out: Dot[]): void;
   /**
+   * True when some dot of the store is in `ctx`. Joins call it for entries the other side does
+   * not hold, so that a small delta joining a large state skips them without allocating.
+   */
+  anyDotIn(s: S, ctx: CausalContext): boolean;
+  /**
    * The store part of a delta that removes everything `s` holds. Its dots plus the ones the
    * result holds form the delta's context. Most shapes return the empty store; counters leave
    * floors so that concurrent increments survive without what the remover had observed.

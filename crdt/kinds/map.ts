@@ -1,10 +1,13 @@
 import type { CausalContext } from "../causal-context.js";
-import { mergeDotFun } from "../dot-fun.js";
+import { anyEntryIn, mergeDotFun } from "../dot-fun.js";
 import type { Json } from "../json.js";
 import { compareText } from "../json.js";
 import type { CausalType, StoreKind, ViewEnv } from "./kind.js";
 import { CAUSAL_TYPES } from "./kind.js";
 import type { AnyStore, DotEntry, MapEntry, MapStore } from "./stores.js";
+
+/** Read-only stand-in for an absent side's presence; mergeDotFun only reads its src. */
+const EMPTY_PRESENCE: ReadonlyMap<string, DotEntry> = new Map();
 
 export type KindLookup = (type: CausalType) => StoreKind<AnyStore>;
 
@@ -47,7 +50,9 @@ export function createMapKind(lookup: KindLookup): StoreKind<MapStore> {
       for (const [k, te] of target) {
         const se = src.get(k);
         const nested = lookup(te.type);
-        mergeDotFun(te.presence, tctx, se?.presence ?? empty(), sctx);
+        // An entry the other side lacks changes only if the other side saw some of its dots.
+        if (!se && !anyEntryIn(te.presence, sctx) && !nested.anyDotIn(te.value, sctx)) continue;
+        mergeDotFun(te.presence, tctx, se?.presence ?? EMPTY_PRESENCE, sctx);
         nested.mergeInto(te.value, tctx, se?.value ?? nested.empty(), sctx);
         if (te.presence.size === 0 && nested.isBottom(te.value)) target.delete(k);
       }
@@ -59,6 +64,10 @@ export function createMapKind(lookup: KindLookup): StoreKind<MapStore> {
         nested.mergeInto(entry.value, tctx, se.value, sctx);
         if (entry.presence.size > 0 || !nested.isBottom(entry.value)) target.set(k, entry);
       }
+    },
+    anyDotIn(s, ctx) {
+      for (const e of s.values()) if (anyEntryIn(e.presence, ctx) || lookup(e.type).anyDotIn(e.value, ctx)) return true;
+      return false;
     },
     collectDots(s, out) {
       for (const e of s.values()) {

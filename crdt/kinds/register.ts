@@ -1,4 +1,4 @@
-import { mergeDotFun } from "../dot-fun.js";
+import { anyEntryIn, mergeDotFun } from "../dot-fun.js";
 import type { StoreKind } from "./kind.js";
 import type { RegisterEntry, RegisterStore } from "./stores.js";
 
@@ -31,6 +31,7 @@ export const registerKind: StoreKind<RegisterStore> = {
   mergeInto(target, tctx, src, sctx) {
     mergeDotFun(target, tctx, src, sctx);
   },
+  anyDotIn: (s, ctx) => anyEntryIn(s, ctx),
   collectDots(s, out) {
     for (const e of s.values()) out.push(e.dot);
   },

@@ -30,6 +30,8 @@ export const setKind: StoreKind<SetStore> = {
   mergeInto(target, tctx, src, sctx) {
     for (const [k, tm] of target) {
       const sm = src.get(k);
+      // Most members of a large state are untouched by a small delta: skip them without allocating.
+      if (!sm && !tm.dots.some((d) => sctx.has(d))) continue;
       const dots = sm ? joinDots(tm.dots, tctx, sm.dots, sctx) : tm.dots.filter((d) => !sctx.has(d));
       if (dots.length === 0) target.delete(k);
       else if (!sameDots(dots, tm.dots)) target.set(k, Object.freeze({ value: tm.value, dots }));
@@ -42,6 +44,10 @@ export const setKind: StoreKind<SetStore> = {
   },
   collectDots(s, out) {
     for (const m of s.values()) out.push(...m.dots);
+  },
+  anyDotIn(s, ctx) {
+    for (const m of s.values()) for (const d of m.dots) if (ctx.has(d)) return true;
+    return false;
   },
   removal: () => new Map(),
   view: (s) => sortedMembers(s).map((m) => m.value),

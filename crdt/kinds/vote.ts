@@ -1,4 +1,4 @@
-import { latestOf, mergeDotFun } from "../dot-fun.js";
+import { anyEntryIn, latestOf, mergeDotFun } from "../dot-fun.js";
 import type { ReplicaId } from "../replica-id.js";
 import type { StoreKind, ViewEnv } from "./kind.js";
 import type { VoteStore } from "./stores.js";
@@ -43,6 +43,7 @@ export const voteKind: StoreKind<VoteStore> = {
   mergeInto(target, tctx, src, sctx) {
     mergeDotFun(target, tctx, src, sctx);
   },
+  anyDotIn: (s, ctx) => anyEntryIn(s, ctx),
   collectDots(s, out) {
     for (const e of s.values()) out.push(e.dot);
   },

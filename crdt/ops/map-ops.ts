@@ -6,6 +6,7 @@ import { CrdtError } from "../errors.js";
 import { canonicalJson } from "../json.js";
 import type { JsonLimits } from "../json.js";
 import type { CausalType, Mint } from "../kinds/kind.js";
+import { CAUSAL_TYPES } from "../kinds/kind.js";
 import { compareEntries, isVisible } from "../kinds/map.js";
 import { kindOf } from "../kinds/registry.js";
 import type { StoreOf } from "../kinds/registry.js";
@@ -21,10 +22,13 @@ export function mapValue<T extends CausalType>(s: MapStore, key: unknown, type: 
   return s.get(mapEntryKey(canonicalJson(key), type))?.value as StoreOf[T] | undefined;
 }
 
-/** The type of the visible value under `key`, if any. */
+/** The type of the visible value under `key`, if any: one lookup per state model, not a scan. */
 export function mapKeyType(s: MapStore, key: unknown): CausalType | undefined {
   const text = canonicalJson(key);
-  for (const e of s.values()) if (e.keyText === text && isVisible(e, lookup)) return e.type;
+  for (const t of CAUSAL_TYPES) {
+    const e = s.get(mapEntryKey(text, t));
+    if (e && isVisible(e, lookup)) return t;
+  }
   return undefined;
 }
 
@@ -100,7 +104,7 @@ function removeEntries(s: Causal<MapStore>, replica: ReplicaId, entries: MapEntr
 /** Removes `key` as observed: a later write starts from the empty value. Null when not visible. */
 export function deleteMapKey(s: Causal<MapStore>, replica: ReplicaId, key: unknown): Causal<MapStore> | null {
   const keyText = canonicalJson(key);
-  const entries = [...s.store.values()].filter((e) => e.keyText === keyText);
+  const entries = CAUSAL_TYPES.map((t) => s.store.get(mapEntryKey(keyText, t))).filter((e): e is MapEntry => e !== undefined);
   if (!entries.some((e) => isVisible(e, lookup))) return null;
   return removeEntries(s, replica, entries);
 }
