@@ -54,3 +54,9 @@ export function isEmptyState(s: CausalState): boolean {
 export function delta<S>(store: S, dots: Iterable<Dot>): Causal<S> {
   return { store, ctx: CausalContext.of(dots) };
 }
+
+/** Narrows a state of unknown model to `type`, throwing type_mismatch when it holds another. */
+export function asType<T extends CausalType>(s: { readonly type: string }, type: T): CausalState<T> {
+  if (s.type !== type) throw new CrdtError("type_mismatch", `expected a ${type}, found a ${s.type}`);
+  return s as CausalState<T>;
+}

@@ -10,7 +10,7 @@
  */
 export { CausalContext } from "./causal-context.js";
 export type { Causal, CausalState } from "./causal.js";
-export { cloneState, delta, emptyState, isEmptyState, join, mergeInto, view } from "./causal.js";
+export { asType, cloneState, delta, emptyState, isEmptyState, join, mergeInto, view } from "./causal.js";
 export type { CrdtState, DecodeOptions, TypeName } from "./codec.js";
 export { FORMAT, MAX_NESTING, decodeState, encodeState } from "./codec.js";
 export { digest } from "./digest.js";

@@ -93,6 +93,8 @@ export class Cluster implements ClusterPort {
   private closing = false;
   private round = 0;
   private readonly inbound = new Set<PeerSession>();
+  /** Recent refusals of peers that dialed us (bad secret, version): shown in status, bounded. */
+  private readonly refusedInbound = new Map<string, string>();
   private readonly awarenessListeners = new Set<(ref: EntityRef, update: Uint8Array, origin: string) => void>();
 
   /** Where peers reach this replica; settable until start() for servers bound to port 0. */
@@ -173,6 +175,7 @@ export class Cluster implements ClusterPort {
         this.observer.peerRefused(s.conn.remote, reason);
         const t = this.targetOf(s);
         if (t) t.lastError = reason;
+        else if (s.conn.role === "listener" && !s.authenticated) this.noteRefusedInbound(s.peer?.url || s.conn.remote, reason);
       },
     };
     return new PeerSession(
@@ -182,6 +185,16 @@ export class Cluster implements ClusterPort {
       events,
       { handshakeTimeoutMs: this.opts.handshakeTimeoutMs, maxFrameBytes: this.maxFrameBytes },
     );
+  }
+
+  private noteRefusedInbound(from: string, reason: string): void {
+    this.refusedInbound.delete(from);
+    this.refusedInbound.set(from, reason);
+    // Sixteen are enough to diagnose a misconfigured peer without letting scanners grow memory.
+    for (const k of this.refusedInbound.keys()) {
+      if (this.refusedInbound.size <= 16) break;
+      this.refusedInbound.delete(k);
+    }
   }
 
   private targetOf(s: PeerSession): DialTarget | undefined {
@@ -338,6 +351,9 @@ export class Cluster implements ClusterPort {
       out.push(this.statusOf(t.url, m, now, t.lastError));
     }
     for (const m of this.members.values()) if (!seen.has(m.id)) out.push(this.statusOf(m.url, m, now, undefined));
+    for (const [from, reason] of this.refusedInbound) {
+      if (!out.some((p) => p.url === from)) out.push(this.statusOf(from, undefined, now, `refused: ${reason}`));
+    }
     return out;
   }
 
@@ -555,10 +571,11 @@ export class Cluster implements ClusterPort {
     const pushStates: EntityId[] = [];
     const synced = new Set<EntityId>();
     for (const id of new Set([...push, ...want])) {
-      const e = await this.replica.entities.get(refOf(id));
-      if (e && !e.deleted && e.state.type === "ydoc") {
+      const info = await this.replica.entities.syncInfo(id);
+      if (info?.ydocStateVector) {
         synced.add(id);
-        s.send({ yjsSync: { requestId: 0, service: e.ref.service, key: e.ref.key, stateVector: Y.encodeStateVector(e.state.doc) } });
+        const ref = refOf(id);
+        s.send({ yjsSync: { requestId: 0, service: ref.service, key: ref.key, stateVector: info.ydocStateVector } });
       } else if (push.includes(id)) pushStates.push(id);
     }
     const wants = want.filter((id) => !synced.has(id)).map((id) => {

@@ -224,6 +224,7 @@ export class EntityStore {
     const digests: Uint8Array[] = [];
     for (const e of entities) {
       let stateBytes: Uint8Array = new Uint8Array();
+      let stateVector: Uint8Array = new Uint8Array();
       let d: Uint8Array;
       if (e.deleted) {
         for (let n = e.firstLog; n < e.nextLog; n++) ops.push({ type: "del", key: KEYS.yLog(e.id, n) });
@@ -244,6 +245,7 @@ export class EntityStore {
           this.cache.resize(e, Math.max(MIN_ENTITY_BYTES, snapshot.length * MEMORY_PER_ENCODED_BYTE));
         }
         d = stateDigest(e.state);
+        stateVector = Y.encodeStateVector(e.state.doc);
       } else {
         stateBytes = encodeState(e.state);
         d = new Uint8Array(createHash("sha256").update(stateBytes).digest());
@@ -256,6 +258,7 @@ export class EntityStore {
         firstLog: e.firstLog,
         nextLog: e.nextLog,
         digest: d,
+        stateVector,
       });
       ops.push({ type: "put", key: KEYS.entity(e.id), value: record });
       ops.push({ type: "put", key: KEYS.digest(e.leaf, e.id), value: d });
@@ -264,6 +267,22 @@ export class EntityStore {
     ops.push({ type: "put", key: KEYS.seq, value: encodeSeq(this.seq) });
     await this.store.batch(ops, { sync: this.opts.fsync });
     return digests;
+  }
+
+  /**
+   * What anti-entropy needs to know of an entity without loading its state: whether it is a
+   * deleted tombstone, and a ydoc's state vector (from the cache, else from its record).
+   */
+  async syncInfo(id: EntityId): Promise<{ deleted: boolean; ydocStateVector: Uint8Array | undefined } | undefined> {
+    const e = this.cache.peek(id);
+    if (e) {
+      return { deleted: e.deleted, ydocStateVector: !e.deleted && e.state.type === "ydoc" ? Y.encodeStateVector(e.state.doc) : undefined };
+    }
+    const bytes = await this.store.get(KEYS.entity(id));
+    if (!bytes) return undefined;
+    const rec = decodeRecord(bytes);
+    const isYdoc = !rec.deleted && rec.state.length === 0;
+    return { deleted: rec.deleted, ydocStateVector: isYdoc ? rec.stateVector : undefined };
   }
 
   /** Entity ids and digests stored in one digest-tree leaf (anti-entropy step 3). */

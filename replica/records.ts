@@ -30,6 +30,8 @@ export interface StoredEntity {
   readonly firstLog: number;
   readonly nextLog: number;
   readonly digest: Uint8Array;
+  /** ydoc only (empty otherwise). */
+  readonly stateVector: Uint8Array;
 }
 
 export function encodeRecord(r: StoredEntity): Uint8Array {
@@ -41,6 +43,7 @@ export function encodeRecord(r: StoredEntity): Uint8Array {
     firstLog: r.firstLog,
     nextLog: r.nextLog,
     digest: r.digest,
+    stateVector: r.stateVector,
   }).finish();
 }
 
@@ -54,6 +57,7 @@ export function decodeRecord(bytes: Uint8Array): StoredEntity {
     firstLog: m.firstLog,
     nextLog: m.nextLog,
     digest: m.digest,
+    stateVector: m.stateVector,
   };
 }
 

@@ -62,6 +62,7 @@ export namespace lattice {
             firstLog: number;
             nextLog: number;
             digest: Uint8Array;
+            stateVector: Uint8Array;
             static encode(message: lattice.storage.EntityRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): lattice.storage.EntityRecord & lattice.storage.EntityRecord.$Shape;
             static getTypeUrl(prefix?: string): string;
@@ -76,6 +77,7 @@ export namespace lattice {
                 firstLog?: (number|null);
                 nextLog?: (number|null);
                 digest?: (Uint8Array|null);
+                stateVector?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lattice.storage.EntityRecord.$Properties;

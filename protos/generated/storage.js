@@ -378,6 +378,7 @@ export const lattice = $root.lattice = (() => {
              * @property {number|null} [firstLog] EntityRecord firstLog
              * @property {number|null} [nextLog] EntityRecord nextLog
              * @property {Uint8Array|null} [digest] EntityRecord digest
+             * @property {Uint8Array|null} [stateVector] EntityRecord stateVector
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -467,6 +468,14 @@ export const lattice = $root.lattice = (() => {
             EntityRecord.prototype.digest = $util.newBuffer([]);
 
             /**
+             * EntityRecord stateVector.
+             * @member {Uint8Array} stateVector
+             * @memberof lattice.storage.EntityRecord
+             * @instance
+             */
+            EntityRecord.prototype.stateVector = $util.newBuffer([]);
+
+            /**
              * Encodes the specified EntityRecord message. Does not implicitly {@link lattice.storage.EntityRecord.verify|verify} messages.
              * @function encode
              * @memberof lattice.storage.EntityRecord
@@ -497,6 +506,8 @@ export const lattice = $root.lattice = (() => {
                     writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.nextLog);
                 if (message.digest != null && $Object.hasOwnProperty.call(message, "digest") && message.digest.length)
                     writer.uint32(/* id 7, wireType 2 =*/58).bytes(message.digest);
+                if (message.stateVector != null && $Object.hasOwnProperty.call(message, "stateVector") && message.stateVector.length)
+                    writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.stateVector);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -601,6 +612,15 @@ export const lattice = $root.lattice = (() => {
                                 message.digest = value;
                             else
                                 delete message.digest;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.stateVector = value;
+                            else
+                                delete message.stateVector;
                             continue;
                         }
                     }
