@@ -95,16 +95,18 @@ export function yView(s: YDocState, shape: YShape): Json {
 export function yIdentity(s: YDocState): Uint8Array {
   const ds = Y.createDeleteSetFromStructStore(s.doc.store);
   const clients = [...ds.clients.keys()].sort((a, b) => a - b);
-  const parts: number[] = [];
+  const ranges: number[] = [];
   for (const client of clients) {
-    parts.push(client, -1);
-    for (const item of ds.clients.get(client) ?? []) parts.push(item.clock, item.len);
+    const items = ds.clients.get(client) ?? [];
+    ranges.push(client, items.length);
+    for (const item of items) ranges.push(item.clock, item.len);
   }
   const sv = Y.encodeStateVector(s.doc);
-  const dsBytes = new Float64Array(parts);
-  const out = new Uint8Array(4 + sv.length + dsBytes.byteLength);
-  new DataView(out.buffer).setUint32(0, sv.length);
+  // Big-endian so that replicas on machines of any byte order compute the same bytes.
+  const out = new Uint8Array(4 + sv.length + ranges.length * 4);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, sv.length);
   out.set(sv, 4);
-  out.set(new Uint8Array(dsBytes.buffer), 4 + sv.length);
+  ranges.forEach((n, i) => view.setUint32(4 + sv.length + i * 4, n));
   return out;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { CausalType, CrdtState, TypeName, YDocState } from "../crdt/index.js";
 import * as Y from "yjs";
 import { CrdtError, decodeState, emptyState, emptyYDoc, encodeState, digest as stateDigest, yFullUpdate } from "../crdt/index.js";
+import { entityDigest } from "../protos/gossip.js";
 import type { DigestTree } from "./digest-tree.js";
 import { leafOf } from "./digest-tree.js";
 import { EntityCache } from "./entity-cache.js";
@@ -12,13 +13,22 @@ import type { Env } from "./env.js";
 import type { ReplicaOptions } from "./options.js";
 import { KEYS, decodeRecord, encodeRecord, encodeSeq } from "./records.js";
 import type { BatchOp, KeyValueStore } from "./storage/index.js";
-
-/** Digest of a deleted entity: equal on every replica, different from any state's digest. */
-export const DELETED_DIGEST = new Uint8Array(createHash("sha256").update("lattice:deleted-entity").digest());
+import { versionEntries } from "./version.js";
 
 /** Memory a state costs relative to its encoding: JS objects and maps are far larger than protobuf. */
 const MEMORY_PER_ENCODED_BYTE = 8;
 const MIN_ENTITY_BYTES = 512;
+
+/** An entity's metadata as of a batch being written, applied to it once the batch is durable. */
+interface WrittenEntity {
+  readonly digest: Uint8Array;
+  readonly firstLog: number;
+  readonly nextLog: number;
+  /** How many of the entity's pending Yjs updates the batch logged. */
+  readonly logged: number;
+  /** New estimated memory size, when the batch re-encoded the state. */
+  readonly bytes: number | undefined;
+}
 
 export interface FlushStats {
   readonly entities: number;
@@ -196,11 +206,17 @@ export class EntityStore {
     this.waiters = [];
     const started = this.env.clock.monotonic();
     const run = this.writeBatch(entities).then(
-      (digests) => {
+      (written) => {
         entities.forEach((e, i) => {
-          const d = digests[i] as Uint8Array;
-          this.tree.update(e.leaf, e.digest, d);
-          e.digest = d;
+          const w = written[i] as WrittenEntity;
+          // Only now that the batch is durable does the entity's log position move on; changes
+          // applied while the batch was being written stay pending for the next one.
+          e.firstLog = w.firstLog;
+          e.nextLog = w.nextLog;
+          e.pendingLog.splice(0, w.logged);
+          if (w.bytes !== undefined) this.cache.resize(e, w.bytes);
+          this.tree.update(e.leaf, e.digest, w.digest);
+          e.digest = w.digest;
           if (!this.dirty.has(e)) this.inFlight.delete(e);
         });
         this.cache.evict();
@@ -218,71 +234,58 @@ export class EntityStore {
     this.flushing = undefined;
   }
 
-  /** Builds and writes one atomic batch; returns each entity's new digest. */
-  private async writeBatch(entities: Entity[]): Promise<Uint8Array[]> {
+  /**
+   * Builds and writes one atomic batch; returns what each entity's metadata becomes once it is
+   * durable. Nothing of the entities changes here: if the batch fails, their pending Yjs updates
+   * and log positions are intact for the retry.
+   */
+  private async writeBatch(entities: Entity[]): Promise<WrittenEntity[]> {
     const ops: BatchOp[] = [];
-    const digests: Uint8Array[] = [];
+    const written: WrittenEntity[] = [];
     for (const e of entities) {
       let stateBytes: Uint8Array = new Uint8Array();
-      let stateVector: Uint8Array = new Uint8Array();
       let d: Uint8Array;
+      let firstLog = e.firstLog;
+      let nextLog = e.nextLog;
+      let bytes: number | undefined;
+      const logged = e.pendingLog.length;
       if (e.deleted) {
-        for (let n = e.firstLog; n < e.nextLog; n++) ops.push({ type: "del", key: KEYS.yLog(e.id, n) });
+        for (let n = firstLog; n < nextLog; n++) ops.push({ type: "del", key: KEYS.yLog(e.id, n) });
         ops.push({ type: "del", key: KEYS.ySnapshot(e.id) });
-        e.firstLog = e.nextLog = 0;
-        e.pendingLog = [];
+        firstLog = nextLog = 0;
         d = DELETED_DIGEST;
       } else if (e.state.type === "ydoc") {
-        for (const u of e.pendingLog) ops.push({ type: "put", key: KEYS.yLog(e.id, e.nextLog++), value: u });
-        e.pendingLog = [];
-        if (e.nextLog - e.firstLog >= this.opts.yjsCompactEvery) {
+        for (const u of e.pendingLog) ops.push({ type: "put", key: KEYS.yLog(e.id, nextLog++), value: u });
+        if (nextLog - firstLog >= this.opts.yjsCompactEvery) {
           // Compaction re-encodes the loaded document once (never a long mergeUpdates chain) and
           // swaps snapshot and log in the same atomic batch.
           const snapshot = yFullUpdate(e.state);
           ops.push({ type: "put", key: KEYS.ySnapshot(e.id), value: snapshot });
-          for (let n = e.firstLog; n < e.nextLog; n++) ops.push({ type: "del", key: KEYS.yLog(e.id, n) });
-          e.firstLog = e.nextLog;
-          this.cache.resize(e, Math.max(MIN_ENTITY_BYTES, snapshot.length * MEMORY_PER_ENCODED_BYTE));
+          for (let n = firstLog; n < nextLog; n++) ops.push({ type: "del", key: KEYS.yLog(e.id, n) });
+          firstLog = nextLog;
+          bytes = Math.max(MIN_ENTITY_BYTES, snapshot.length * MEMORY_PER_ENCODED_BYTE);
         }
         d = stateDigest(e.state);
-        stateVector = Y.encodeStateVector(e.state.doc);
       } else {
         stateBytes = encodeState(e.state);
         d = new Uint8Array(createHash("sha256").update(stateBytes).digest());
-        this.cache.resize(e, Math.max(MIN_ENTITY_BYTES, stateBytes.length * MEMORY_PER_ENCODED_BYTE));
+        bytes = Math.max(MIN_ENTITY_BYTES, stateBytes.length * MEMORY_PER_ENCODED_BYTE);
       }
       const record = encodeRecord({
         state: stateBytes,
         version: e.version,
         deleted: e.deleted,
-        firstLog: e.firstLog,
-        nextLog: e.nextLog,
+        firstLog,
+        nextLog,
         digest: d,
-        stateVector,
       });
       ops.push({ type: "put", key: KEYS.entity(e.id), value: record });
       ops.push({ type: "put", key: KEYS.digest(e.leaf, e.id), value: d });
-      digests.push(d);
+      written.push({ digest: d, firstLog, nextLog, logged, bytes });
     }
     ops.push({ type: "put", key: KEYS.seq, value: encodeSeq(this.seq) });
     await this.store.batch(ops, { sync: this.opts.fsync });
-    return digests;
-  }
-
-  /**
-   * What anti-entropy needs to know of an entity without loading its state: whether it is a
-   * deleted tombstone, and a ydoc's state vector (from the cache, else from its record).
-   */
-  async syncInfo(id: EntityId): Promise<{ deleted: boolean; ydocStateVector: Uint8Array | undefined } | undefined> {
-    const e = this.cache.peek(id);
-    if (e) {
-      return { deleted: e.deleted, ydocStateVector: !e.deleted && e.state.type === "ydoc" ? Y.encodeStateVector(e.state.doc) : undefined };
-    }
-    const bytes = await this.store.get(KEYS.entity(id));
-    if (!bytes) return undefined;
-    const rec = decodeRecord(bytes);
-    const isYdoc = !rec.deleted && rec.state.length === 0;
-    return { deleted: rec.deleted, ydocStateVector: isYdoc ? rec.stateVector : undefined };
+    return written;
   }
 
   /** Entity ids and digests stored in one digest-tree leaf (anti-entropy step 3). */

@@ -16,7 +16,8 @@ export function mergeVersion(into: Version, from: Iterable<readonly [string, num
 }
 
 export function versionToJson(v: Version): Record<string, number> {
-  const out: Record<string, number> = {};
+  // A null prototype: "__proto__" is a well-formed replica id and must stay an own property.
+  const out = Object.create(null) as Record<string, number>;
   for (const r of [...v.keys()].sort()) out[r] = v.get(r) ?? 0;
   return out;
 }

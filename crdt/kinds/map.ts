@@ -85,7 +85,8 @@ export function createMapKind(lookup: KindLookup): StoreKind<MapStore> {
       return out;
     },
     view(s, env: ViewEnv) {
-      const out: Record<string, Json> = {};
+      // A null prototype: a key named "__proto__" must be an own property, not a prototype swap.
+      const out = Object.create(null) as Record<string, Json>;
       for (const e of visibleEntries(s, lookup)) out[viewKey(e)] = lookup(e.type).view(e.value, env);
       return out;
     },

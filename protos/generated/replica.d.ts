@@ -551,7 +551,6 @@ export namespace lattice {
             $unknowns?: Uint8Array[];
             round: number;
             entities: lattice.replica.EntityState.$Properties[];
-            final: boolean;
             static encode(message: lattice.replica.StateReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): lattice.replica.StateReply & lattice.replica.StateReply.$Shape;
             static getTypeUrl(prefix?: string): string;
@@ -561,7 +560,6 @@ export namespace lattice {
             interface $Properties {
                 round?: (number|null);
                 entities?: (lattice.replica.EntityState.$Properties[]|null);
-                final?: (boolean|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = lattice.replica.StateReply.$Properties;

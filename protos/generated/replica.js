@@ -4136,7 +4136,6 @@ export const lattice = $root.lattice = (() => {
              * @typedef {Object} lattice.replica.StateReply.$Properties
              * @property {number|null} [round] StateReply round
              * @property {Array.<lattice.replica.EntityState.$Properties>|null} [entities] StateReply entities
-             * @property {boolean|null} [final] StateReply final
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4186,14 +4185,6 @@ export const lattice = $root.lattice = (() => {
             StateReply.prototype.entities = $util.emptyArray;
 
             /**
-             * StateReply final.
-             * @member {boolean} final
-             * @memberof lattice.replica.StateReply
-             * @instance
-             */
-            StateReply.prototype.final = false;
-
-            /**
              * Encodes the specified StateReply message. Does not implicitly {@link lattice.replica.StateReply.verify|verify} messages.
              * @function encode
              * @memberof lattice.replica.StateReply
@@ -4214,8 +4205,6 @@ export const lattice = $root.lattice = (() => {
                 if (message.entities != null && message.entities.length)
                     for (let i = 0; i < message.entities.length; ++i)
                         $root.lattice.replica.EntityState.encode(message.entities[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
-                if (message.final != null && $Object.hasOwnProperty.call(message, "final") && message.final !== false)
-                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.final);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4275,15 +4264,6 @@ export const lattice = $root.lattice = (() => {
                             if (!(message.entities && message.entities.length))
                                 message.entities = [];
                             message.entities.push($root.lattice.replica.EntityState.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.bool())
-                                message.final = value;
-                            else
-                                delete message.final;
                             continue;
                         }
                     }
