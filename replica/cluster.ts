@@ -89,6 +89,7 @@ export class Cluster implements ClusterPort {
   observer: ClusterObserver;
   private readonly maxFrameBytes: number;
   private tickTimer: TimerHandle | undefined;
+  private lastHeartbeatMs = 0;
   private flushScheduled = false;
   private closing = false;
   private round = 0;
@@ -235,6 +236,7 @@ export class Cluster implements ClusterPort {
     m.session = s;
     m.region = peer.region;
     m.url = peer.url;
+    this.forgetOldIncarnations(m);
     m.lastHeardMs = this.now();
     const t = this.targetOf(s);
     if (t) {
@@ -248,6 +250,21 @@ export class Cluster implements ClusterPort {
     this.startAntiEntropy(m);
     this.flushMember(m);
     return true;
+  }
+
+  /**
+   * A replica restarted on an empty data directory comes back under a new id at the same URL.
+   * The old id will never return (ids are not reused), so it stops counting as a member: it
+   * would otherwise raise the majority/all thresholds and collect queued deltas forever.
+   */
+  private forgetOldIncarnations(current: Member): void {
+    if (!current.url) return;
+    for (const [id, other] of this.members) {
+      if (id !== current.id && !other.session && normalizeUrl(other.url) === normalizeUrl(current.url)) {
+        this.members.delete(id);
+        this.log("info", `replica ${id} at ${other.url} replaced by new incarnation ${current.id}`);
+      }
+    }
   }
 
   /** Remembers where a peer can be reached without dialing it while a session exists. */
@@ -283,9 +300,18 @@ export class Cluster implements ClusterPort {
   // -------------------------------------------------------------------------------------------
   // Periodic work: heartbeats, failure detection, anti-entropy, redials
 
+  /**
+   * Ticks often enough that a silent peer is marked down within peerTimeoutMs (the SPEC bound),
+   * not a whole heartbeat period later: the period is at most a fifth of the timeout, and a peer
+   * counts as silent after the timeout minus one period.
+   */
+  private tickPeriod(): number {
+    return Math.max(10, Math.min(this.opts.heartbeatMs, this.opts.peerTimeoutMs / 5));
+  }
+
   private scheduleTick(): void {
     if (this.closing) return;
-    this.tickTimer = this.replica.env.timers.after(this.opts.heartbeatMs, () => {
+    this.tickTimer = this.replica.env.timers.after(this.tickPeriod(), () => {
       this.tick();
       this.scheduleTick();
     });
@@ -293,20 +319,25 @@ export class Cluster implements ClusterPort {
 
   private tick(): void {
     const now = this.now();
+    const silenceLimit = this.opts.peerTimeoutMs - this.tickPeriod();
+    const beat = now - this.lastHeartbeatMs >= this.opts.heartbeatMs;
+    if (beat) this.lastHeartbeatMs = now;
     for (const m of this.members.values()) {
       const s = m.session;
       if (!s) continue;
       m.lastHeardMs = s.lastHeardMs;
-      if (now - s.lastHeardMs > this.opts.peerTimeoutMs) {
+      if (now - s.lastHeardMs > silenceLimit) {
         // Packets vanish without a reset in a partition: silence is the only signal.
         this.log("warn", `peer ${m.id} silent for ${Math.round(now - s.lastHeardMs)} ms: marked down`);
         s.terminate();
         continue;
       }
+      if (!beat) continue;
       s.send({ heartbeat: { timeMs: this.replica.env.clock.now() } });
       if (now >= m.nextAntiEntropyMs || m.queue.overflowed) this.startAntiEntropy(m);
       this.flushMember(m);
     }
+    if (!beat) return;
     for (const t of this.targets.values()) {
       if (!t.session && !t.timer && !(t.peerId && this.members.get(t.peerId)?.session)) this.redialLater(t);
     }
@@ -567,41 +598,38 @@ export class Cluster implements ClusterPort {
         if (!own || !push.includes(id)) want.push(id);
       }
     }
-    // Differing entities both ways: send ours, ask for theirs. ydoc entities sync by state vector.
-    const pushStates: EntityId[] = [];
-    const synced = new Set<EntityId>();
+    // Differing entities both ways: send ours, ask for theirs. A document both sides hold is
+    // asked for by state vector (PROTOCOL.md 2.8: the reply is a diff, with the peer's version, so
+    // versions converge too); the peer's own rounds ask us for what it lacks.
+    const pushStates: StateToSend[] = [];
+    const wants: pb.StateWant.$Properties[] = [];
     for (const id of new Set([...push, ...want])) {
-      const info = await this.replica.entities.syncInfo(id);
-      if (info?.ydocStateVector) {
-        synced.add(id);
-        const ref = refOf(id);
-        s.send({ yjsSync: { requestId: 0, service: ref.service, key: ref.key, stateVector: info.ydocStateVector } });
-      } else if (push.includes(id)) pushStates.push(id);
-    }
-    const wants = want.filter((id) => !synced.has(id)).map((id) => {
       const ref = refOf(id);
-      return { service: ref.service, key: ref.key };
-    });
+      const info = await this.replica.entities.syncInfo(id);
+      if (info?.ydocStateVector && theirs.has(id)) wants.push({ service: ref.service, key: ref.key, stateVector: info.ydocStateVector });
+      else if (push.includes(id)) pushStates.push({ id });
+      else wants.push({ service: ref.service, key: ref.key });
+    }
     if (wants.length > 0) s.send({ stateRequest: { round: d.round, entities: wants } });
     await this.sendStates(s, d.round, pushStates);
     m.lastAntiEntropyMs = this.now();
   }
 
-  private async sendStates(s: PeerSession, round: number, ids: EntityId[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += this.opts.antiEntropyBatchEntities) {
+  private async sendStates(s: PeerSession, round: number, states: readonly StateToSend[]): Promise<void> {
+    for (let i = 0; i < states.length; i += this.opts.antiEntropyBatchEntities) {
       const entities: pb.EntityState.$Properties[] = [];
-      for (const id of ids.slice(i, i + this.opts.antiEntropyBatchEntities)) {
+      for (const { id, stateVector } of states.slice(i, i + this.opts.antiEntropyBatchEntities)) {
         const e = await this.replica.entities.get(refOf(id));
         if (!e) continue;
-        entities.push(entityStateOf(e));
+        entities.push(entityStateOf(e, stateVector));
       }
       if (entities.length > 0) s.send({ stateReply: { round, entities } });
     }
   }
 
   private async onStateRequest(s: PeerSession, r: pb.StateRequest): Promise<void> {
-    const ids = r.entities.map((w) => entityId(checkedRef(w.service, w.key)));
-    await this.sendStates(s, r.round, ids);
+    const states = r.entities.map((w): StateToSend => ({ id: entityId(checkedRef(w.service, w.key)), stateVector: w.stateVector }));
+    await this.sendStates(s, r.round, states);
   }
 
   private async onStateReply(m: Member, r: pb.StateReply): Promise<void> {
@@ -690,9 +718,22 @@ function encodeYUpdate(update: Uint8Array): Uint8Array {
   return crdtPb.crdt.CrdtState.encode({ format: 1, type: crdtPb.crdt.CrdtType.YDOC, ydoc: update }).finish();
 }
 
-function entityStateOf(e: Entity): pb.EntityState.$Properties {
+/** An entity to send in a StateReply; for a ydoc, the requester's state vector if it sent one. */
+interface StateToSend {
+  readonly id: EntityId;
+  readonly stateVector?: Uint8Array | null;
+}
+
+function entityStateOf(e: Entity, stateVector?: Uint8Array | null): pb.EntityState.$Properties {
   const base = { service: e.ref.service, key: e.ref.key, version: versionEntries(e.version) };
   if (e.deleted) return { ...base, deleted: true };
+  if (e.state.type === "ydoc" && stateVector && stateVector.length > 0) {
+    try {
+      return { ...base, state: encodeYUpdate(Y.encodeStateAsUpdate(e.state.doc, stateVector)), partial: true };
+    } catch {
+      // A state vector that does not decode: send the whole document instead.
+    }
+  }
   return { ...base, state: encodeState(e.state) };
 }
 

@@ -151,7 +151,7 @@ export class Replica {
   async update(
     ref: EntityRef,
     type: TypeName,
-    produce: (entity: Entity) => Change | null,
+    produce: (entity: Entity) => Change | null | Promise<Change | null>,
     opts: UpdateOptions = {},
   ): Promise<UpdateResult> {
     this.assertOpen();
@@ -160,7 +160,7 @@ export class Replica {
       const e = await this.entities.get(ref, type);
       if (!e) throw new Error("unreachable: get with a type always yields an entity");
       if (e.deleted) throw new ReplicaError("entity_deleted", `${ref.service}/${ref.key} was deleted`);
-      const change = produce(e);
+      const change = await produce(e);
       if (!change) return undefined;
       this.applyChange(e, change);
       e.version.set(this.id, (e.version.get(this.id) ?? 0) + 1);

@@ -1,0 +1,284 @@
+import type { Json, JsonLimits, TypeName } from "../crdt/index.js";
+import { kindOf, yView } from "../crdt/index.js";
+import type { EntityId, EntityRef } from "../replica/entity-ref.js";
+import type { Entity } from "../replica/entity.js";
+import type { Replica } from "../replica/replica.js";
+import { versionToJson } from "../replica/version.js";
+import type { AuthClaims, CallInfo, ServiceDefinition } from "./define-service.js";
+import { LatticeError, toLatticeError } from "./errors.js";
+import { facadeFor } from "./facades.js";
+import type { Outcome } from "./invocation.js";
+import { invoke } from "./invocation.js";
+import type { CompiledService } from "./registry.js";
+import { ServiceRegistry, checkInput } from "./registry.js";
+import { MutationSession, rootSlot } from "./session.js";
+
+export interface EngineOptions {
+  /** Entity keys longer than this many UTF-8 bytes are invalid_input (SPEC §8 default 512). */
+  readonly maxKeyBytes: number;
+  /** Set members, map keys and register values over this many characters are invalid_input (64 KiB). */
+  readonly maxMemberLength: number;
+  /** Forwards and effects deeper than this fail, so two services cannot forward to each other forever. */
+  readonly maxCallDepth: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  maxKeyBytes: 512,
+  maxMemberLength: 64 * 1024,
+  maxCallDepth: 8,
+};
+
+export interface CallRequest {
+  readonly service: string;
+  readonly key: string;
+  readonly command: string;
+  readonly input: Json;
+  readonly auth: AuthClaims;
+}
+
+export interface EntityView {
+  readonly state: Json;
+  readonly version: Record<string, number>;
+}
+
+
+/** What the engine reports per call, for metrics and logs. */
+export interface EngineObserver {
+  call(service: string, command: string, outcome: string, seconds: number): void;
+  effectFailed(err: LatticeError, effect: { service: string; key: string; command: string }): void;
+}
+
+const NO_OBSERVER: EngineObserver = { call() {}, effectFailed() {} };
+
+/**
+ * The command pipeline of SPEC §4: authorize, validate input, run the handler on the locally
+ * converged state, commit its net change (durably, with the command's consistency), reply, then
+ * run effects. Also the read side: views, subscriptions on the change feed.
+ */
+export class FunctionEngine {
+  readonly registry: ServiceRegistry;
+  readonly options: EngineOptions;
+  observer: EngineObserver = NO_OBSERVER;
+  private readonly limits: JsonLimits;
+  private readonly watchers = new Map<EntityId, Set<(e: Entity) => void>>();
+  private readonly unsubscribeFeed: () => void;
+
+  constructor(
+    readonly replica: Replica,
+    services: readonly ServiceDefinition[],
+    options: Partial<EngineOptions> = {},
+  ) {
+    this.registry = new ServiceRegistry(services);
+    this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+    this.limits = { maxLength: this.options.maxMemberLength };
+    this.unsubscribeFeed = replica.onChange((ev) => {
+      const set = this.watchers.get(ev.entity.id);
+      if (set) for (const fn of [...set]) fn(ev.entity);
+    });
+  }
+
+  close(): void {
+    this.unsubscribeFeed();
+    this.watchers.clear();
+  }
+
+  private info(service: string, key: string, command: string, auth: AuthClaims): CallInfo {
+    return {
+      service,
+      key,
+      command,
+      auth,
+      replica: { id: this.replica.id, region: this.replica.region },
+      now: this.replica.env.clock.now(),
+    };
+  }
+
+  checkKey(key: string): void {
+    if (typeof key !== "string" || key.length === 0) throw new LatticeError("invalid_input", "the entity key must be a non-empty string");
+    if (Buffer.byteLength(key, "utf8") > this.options.maxKeyBytes) {
+      throw new LatticeError("invalid_input", `the entity key is over ${this.options.maxKeyBytes} bytes`);
+    }
+  }
+
+  private async authorize(svc: CompiledService, info: CallInfo, kind: "command" | "stream"): Promise<void> {
+    if (!svc.def.authorize) return;
+    let ok: boolean;
+    try {
+      ok = await svc.def.authorize({ ...info, kind });
+    } catch (err) {
+      throw new LatticeError("function_error", `authorize failed: ${toLatticeError(err).message}`);
+    }
+    if (ok !== true) throw new LatticeError("forbidden", `not allowed to call ${info.service}.${info.command}`);
+  }
+
+  /** Runs a command and returns its reply (SPEC §4). Errors are LatticeErrors with catalogue codes. */
+  async call(req: CallRequest, depth = 0): Promise<Json> {
+    const started = this.replica.env.clock.monotonic();
+    let outcome = "ok";
+    try {
+      return await this.callInner(req, depth);
+    } catch (err) {
+      const e = toLatticeError(err);
+      outcome = e.code;
+      throw e;
+    } finally {
+      this.observer.call(req.service, req.command, outcome, (this.replica.env.clock.monotonic() - started) / 1000);
+    }
+  }
+
+  private async callInner(req: CallRequest, depth: number): Promise<Json> {
+    if (depth > this.options.maxCallDepth) throw new LatticeError("function_error", "forwards and effects nest too deep");
+    const svc = this.registry.get(req.service);
+    const cmd = svc.commands.get(req.command);
+    if (!cmd) throw new LatticeError("unknown_command", `service ${req.service} has no command ${JSON.stringify(req.command)}`);
+    this.checkKey(req.key);
+    const info = this.info(req.service, req.key, req.command, req.auth);
+    await this.authorize(svc, info, "command");
+    checkInput(cmd.validate, req.input);
+
+    let result: Outcome | undefined;
+    await this.replica.update(
+      { service: req.service, key: req.key },
+      svc.def.type,
+      async (entity) => {
+        result = await invoke(svc.def.type, entity.state, this.invocationEnv(info), (state, ctx) => cmd.handler(state, req.input, ctx));
+        return result.change;
+      },
+      { consistency: cmd.consistency, ...(svc.def.timeoutMs ? { timeoutMs: Math.max(svc.def.timeoutMs, 1) } : {}) },
+    );
+    const out = result as Outcome;
+    return this.afterCommit(out, req.auth, depth);
+  }
+
+  private invocationEnv(info: CallInfo, readOnly?: string) {
+    return { info, env: this.replica.viewEnv(), limits: this.limits, ...(readOnly ? { readOnly } : {}) };
+  }
+
+  /** Effects and forwards run after the command's delta is applied; neither is atomic with it. */
+  private async afterCommit(out: Outcome, auth: AuthClaims, depth: number): Promise<Json> {
+    for (const e of out.effects) {
+      const run = this.call({ service: e.service, key: e.key, command: e.command, input: e.input, auth }, depth + 1).then(
+        () => undefined,
+        (err: unknown) => this.observer.effectFailed(toLatticeError(err), e),
+      );
+      if (e.synchronous) await run;
+    }
+    if (out.forward) {
+      const f = out.forward;
+      return this.call({ service: f.service, key: f.key, command: f.command, input: f.input, auth }, depth + 1);
+    }
+    return toJson(out.reply);
+  }
+
+  /** The view and version of an entity without running a function (SPEC §5 GET). */
+  async read(service: string, key: string): Promise<EntityView> {
+    const svc = this.registry.get(service);
+    this.checkKey(key);
+    const e = await this.replica.read({ service, key }, svc.def.type);
+    if (!e) throw new Error("unreachable: read with a type always yields an entity");
+    if (e.deleted) throw new LatticeError("entity_deleted", `${service}/${key} was deleted`);
+    return this.viewOf(svc, e);
+  }
+
+  viewOf(svc: CompiledService, e: Entity): EntityView {
+    return { state: this.stateView(svc, e), version: versionToJson(e.version) };
+  }
+
+  private stateView(svc: CompiledService, e: Entity): Json {
+    const def = svc.def;
+    if (e.state.type === "ydoc") {
+      const state = e.state;
+      return def.view ? toJson(def.view(state.doc)) : yView(state, def.shape ?? {});
+    }
+    const state = e.state;
+    if (!def.view) return kindOf(state.type).view(state.store, this.replica.viewEnv());
+    const session = new MutationSession(state, this.replica.id, this.replica.env.clock.now(), this.replica.viewEnv(), this.limits, "a view may not change state");
+    return toJson(def.view(facadeFor(state.type, rootSlot(session), session)));
+  }
+
+  /**
+   * Calls `onView` with the entity's view now and after every change of its converged state
+   * (local or remote). The entity stays cached while watched. Returns the unsubscribe function.
+   */
+  async subscribe(service: string, key: string, onView: (v: EntityView | { deleted: true }) => void): Promise<{ initial: EntityView; stop: () => void }> {
+    const svc = this.registry.get(service);
+    this.checkKey(key);
+    const ref: EntityRef = { service, key };
+    const entity = await this.replica.pin(ref, svc.def.type);
+    if (!entity) throw new Error("unreachable: pin with a type always yields an entity");
+    if (entity.deleted) {
+      this.replica.unpin(entity);
+      throw new LatticeError("entity_deleted", `${service}/${key} was deleted`);
+    }
+    const watch = (e: Entity): void => onView(e.deleted ? { deleted: true } : this.viewOf(svc, e));
+    const stop = this.watch(entity, watch);
+    return { initial: this.viewOf(svc, entity), stop };
+  }
+
+  /** Registers a change listener for one entity; returns its removal (which also unpins). */
+  watch(entity: Entity, fn: (e: Entity) => void): () => void {
+    let set = this.watchers.get(entity.id);
+    if (!set) this.watchers.set(entity.id, (set = new Set()));
+    set.add(fn);
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      set.delete(fn);
+      if (set.size === 0) this.watchers.delete(entity.id);
+      this.replica.unpin(entity);
+    };
+  }
+
+  /** A description of the loaded services (SPEC §5 GET /v1/services). */
+  describe(): { name: string; type: TypeName; commands: string[]; streams: string[] }[] {
+    return this.registry.all().map((s) => ({
+      name: s.def.name,
+      type: s.def.type,
+      commands: [...s.commands.keys()],
+      streams: [...s.streams.keys()],
+    }));
+  }
+
+  /** Internal to streams.ts: run a stream hook with the same pipeline pieces. */
+  async runHook(
+    svc: CompiledService,
+    info: CallInfo,
+    fn: Parameters<typeof invoke>[3],
+    opts: { readOnly?: string; commit: boolean },
+  ): Promise<Outcome> {
+    if (!opts.commit) {
+      const e = await this.replica.read({ service: info.service, key: info.key }, svc.def.type);
+      if (!e) throw new Error("unreachable");
+      return invoke(svc.def.type, e.state, this.invocationEnv(info, opts.readOnly), fn);
+    }
+    let result: Outcome | undefined;
+    await this.replica.update({ service: info.service, key: info.key }, svc.def.type, async (entity) => {
+      result = await invoke(svc.def.type, entity.state, this.invocationEnv(info), fn);
+      return result.change;
+    });
+    return result as Outcome;
+  }
+
+  async runEffects(out: Outcome, auth: AuthClaims): Promise<void> {
+    await this.afterCommit({ ...out, forward: undefined }, auth, 0);
+  }
+
+  authorizeStream(svc: CompiledService, info: CallInfo): Promise<void> {
+    return this.authorize(svc, info, "stream");
+  }
+
+  callInfo(service: string, key: string, name: string, auth: AuthClaims): CallInfo {
+    return this.info(service, key, name, auth);
+  }
+}
+
+/** A reply must be JSON: undefined becomes null; anything else not JSON is a function_error. */
+export function toJson(value: unknown): Json {
+  if (value === undefined) return null;
+  try {
+    return JSON.parse(JSON.stringify(value)) as Json;
+  } catch (err) {
+    throw new LatticeError("function_error", `the reply is not JSON: ${String(err)}`);
+  }
+}

@@ -1,0 +1,129 @@
+import type { Json } from "../crdt/index.js";
+import type { AuthClaims } from "./define-service.js";
+import type { FunctionEngine } from "./engine.js";
+import { toJson } from "./engine.js";
+import type { LatticeError } from "./errors.js";
+import { LatticeError as Err, toLatticeError } from "./errors.js";
+import { checkInput } from "./registry.js";
+
+export interface StreamRequest {
+  readonly service: string;
+  readonly key: string;
+  readonly stream: string;
+  readonly input: Json;
+  readonly auth: AuthClaims;
+}
+
+/** Where a stream's messages go (a WebSocket subscription id, an SSE response, a test). */
+export interface StreamSink {
+  message(message: Json): void;
+  /** The stream ended from the service side (ctx.end or entity deleted). */
+  end(message?: Json): void;
+  /** The stream failed (e.g. onChange tried to mutate state). */
+  error(err: LatticeError): void;
+}
+
+export interface StreamHandle {
+  /** Client cancel or disconnect: runs onClose (which may mutate), then releases the entity. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Opens a streamed command (SPEC §4): onOpen may mutate and return a first message; onChange runs
+ * after every change of the converged state, one run at a time, read-only; onClose runs when the
+ * client goes away. The entity stays cached while the stream is open.
+ */
+export async function openStream(engine: FunctionEngine, req: StreamRequest, sink: StreamSink): Promise<StreamHandle> {
+  const svc = engine.registry.get(req.service);
+  const stream = svc.streams.get(req.stream);
+  if (!stream) throw new Err("unknown_command", `service ${req.service} has no stream ${JSON.stringify(req.stream)}`);
+  engine.checkKey(req.key);
+  const info = () => engine.callInfo(req.service, req.key, req.stream, req.auth);
+  await engine.authorizeStream(svc, info());
+  checkInput(stream.validate, req.input);
+  const def = stream.def;
+
+  const entity = await engine.replica.pin({ service: req.service, key: req.key }, svc.def.type);
+  if (!entity) throw new Error("unreachable: pin with a type always yields an entity");
+  let done = false;
+  let stop: () => void = () => engine.replica.unpin(entity);
+  const finish = (): void => {
+    done = true;
+    stop();
+  };
+  if (entity.deleted) {
+    finish();
+    throw new Err("entity_deleted", `${req.service}/${req.key} was deleted`);
+  }
+
+  try {
+    if (def.onOpen) {
+      const onOpen = def.onOpen;
+      const out = await engine.runHook(svc, info(), (state, ctx) => onOpen(state, req.input, ctx), { commit: true });
+      await engine.runEffects(out, req.auth);
+      if (out.reply !== undefined) sink.message(toJson(out.reply));
+      if (out.ended) {
+        finish();
+        sink.end(out.ended.message);
+        return { cancel: () => Promise.resolve() };
+      }
+    }
+  } catch (err) {
+    finish();
+    throw toLatticeError(err);
+  }
+
+  // onChange runs one at a time; changes that arrive during a run coalesce into one more run.
+  let running = false;
+  let again = false;
+  const onChange = def.onChange;
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        if (done) return;
+        if (entity.deleted) {
+          finish();
+          sink.end();
+          return;
+        }
+        if (!onChange) continue;
+        const out = await engine.runHook(svc, info(), (state, ctx) => onChange(state, ctx), {
+          commit: false,
+          readOnly: "onChange may not change state",
+        });
+        if (done) return;
+        await engine.runEffects(out, req.auth);
+        if (out.reply !== undefined) sink.message(toJson(out.reply));
+        if (out.ended) {
+          finish();
+          sink.end(out.ended.message);
+          return;
+        }
+      } while (again);
+    } catch (err) {
+      finish();
+      sink.error(toLatticeError(err));
+    } finally {
+      running = false;
+    }
+  };
+  stop = engine.watch(entity, () => void run());
+
+  return {
+    async cancel() {
+      if (done) return;
+      finish();
+      if (def.onClose && !entity.deleted) {
+        const onClose = def.onClose;
+        const out = await engine.runHook(svc, info(), (state, ctx) => onClose(state, ctx), { commit: true });
+        await engine.runEffects(out, req.auth);
+      }
+    },
+  };
+}
