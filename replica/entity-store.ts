@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CausalType, CrdtState, TypeName, YDocState } from "../crdt/index.js";
+import type { CrdtState, TypeName, YDocState } from "../crdt/index.js";
 import * as Y from "yjs";
 import { CrdtError, decodeState, emptyState, emptyYDoc, encodeState, digest as stateDigest, yFullUpdate } from "../crdt/index.js";
 import { entityDigest } from "../protos/gossip.js";
@@ -244,7 +244,8 @@ export class EntityStore {
     const written: WrittenEntity[] = [];
     for (const e of entities) {
       let stateBytes: Uint8Array = new Uint8Array();
-      let d: Uint8Array;
+      let stateVector: Uint8Array = new Uint8Array();
+      let sd: Uint8Array = new Uint8Array(32);
       let firstLog = e.firstLog;
       let nextLog = e.nextLog;
       let bytes: number | undefined;
@@ -253,7 +254,6 @@ export class EntityStore {
         for (let n = firstLog; n < nextLog; n++) ops.push({ type: "del", key: KEYS.yLog(e.id, n) });
         ops.push({ type: "del", key: KEYS.ySnapshot(e.id) });
         firstLog = nextLog = 0;
-        d = DELETED_DIGEST;
       } else if (e.state.type === "ydoc") {
         for (const u of e.pendingLog) ops.push({ type: "put", key: KEYS.yLog(e.id, nextLog++), value: u });
         if (nextLog - firstLog >= this.opts.yjsCompactEvery) {
@@ -265,12 +265,16 @@ export class EntityStore {
           firstLog = nextLog;
           bytes = Math.max(MIN_ENTITY_BYTES, snapshot.length * MEMORY_PER_ENCODED_BYTE);
         }
-        d = stateDigest(e.state);
+        sd = stateDigest(e.state);
+        stateVector = Y.encodeStateVector(e.state.doc);
       } else {
         stateBytes = encodeState(e.state);
-        d = new Uint8Array(createHash("sha256").update(stateBytes).digest());
+        sd = new Uint8Array(createHash("sha256").update(stateBytes).digest());
         bytes = Math.max(MIN_ENTITY_BYTES, stateBytes.length * MEMORY_PER_ENCODED_BYTE);
       }
+      // The entity digest of PROTOCOL.md 2.8: identity and version inside, so that two entities
+      // with equal states cannot cancel out in the XOR tree and anti-entropy converges versions.
+      const d = entityDigest({ service: e.ref.service, key: e.ref.key, deleted: e.deleted, version: versionEntries(e.version), stateDigest: sd });
       const record = encodeRecord({
         state: stateBytes,
         version: e.version,
@@ -278,6 +282,7 @@ export class EntityStore {
         firstLog,
         nextLog,
         digest: d,
+        stateVector,
       });
       ops.push({ type: "put", key: KEYS.entity(e.id), value: record });
       ops.push({ type: "put", key: KEYS.digest(e.leaf, e.id), value: d });
@@ -286,6 +291,22 @@ export class EntityStore {
     ops.push({ type: "put", key: KEYS.seq, value: encodeSeq(this.seq) });
     await this.store.batch(ops, { sync: this.opts.fsync });
     return written;
+  }
+
+  /**
+   * What anti-entropy needs to know of an entity without loading its state: whether it is a
+   * deleted tombstone, and a ydoc's state vector (from the cache, else from its record).
+   */
+  async syncInfo(id: EntityId): Promise<{ deleted: boolean; ydocStateVector: Uint8Array | undefined } | undefined> {
+    const e = this.cache.peek(id);
+    if (e) {
+      return { deleted: e.deleted, ydocStateVector: !e.deleted && e.state.type === "ydoc" ? Y.encodeStateVector(e.state.doc) : undefined };
+    }
+    const bytes = await this.store.get(KEYS.entity(id));
+    if (!bytes) return undefined;
+    const rec = decodeRecord(bytes);
+    const isYdoc = !rec.deleted && rec.state.length === 0;
+    return { deleted: rec.deleted, ydocStateVector: isYdoc ? rec.stateVector : undefined };
   }
 
   /** Entity ids and digests stored in one digest-tree leaf (anti-entropy step 3). */

@@ -91,6 +91,17 @@ function list(raw: string | undefined): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** A ws:// or wss:// URL with a host, a valid port and no path, query, fragment or credentials. */
+function isBaseWsUrl(raw: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  return (u.protocol === "ws:" || u.protocol === "wss:") && u.hostname !== "" && u.pathname === "/" && !u.search && !u.hash && !u.username && !u.password;
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[], cwd = process.cwd()): LatticeConfig {
@@ -108,10 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[], cwd 
   const dataDir = memory ? undefined : isAbsolute(dataRaw) ? dataRaw : resolve(cwd, dataRaw);
   const peers = list(get("LATTICE_PEERS"));
   for (const p of peers) {
-    if (!/^wss?:\/\/[^\s/]+/.test(p)) throw new ConfigError(`LATTICE_PEERS entry "${p}" must be a ws:// or wss:// base URL`);
+    if (!isBaseWsUrl(p)) throw new ConfigError(`LATTICE_PEERS entry "${p}" must be a ws:// or wss:// base URL such as ws://10.0.0.2:8080 (no path: /v1/gossip is appended)`);
   }
   const advertiseRaw = get("LATTICE_ADVERTISE_URL");
-  if (advertiseRaw !== undefined && !/^wss?:\/\/[^\s/]+/.test(advertiseRaw)) throw new ConfigError("LATTICE_ADVERTISE_URL must be a ws:// or wss:// base URL");
+  if (advertiseRaw !== undefined && !isBaseWsUrl(advertiseRaw)) throw new ConfigError("LATTICE_ADVERTISE_URL must be a ws:// or wss:// base URL such as ws://10.0.0.2:8080 (no path)");
   const advertiseUrl = advertiseRaw ?? `ws://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   const secret = get("LATTICE_CLUSTER_SECRET");
   const logLevel = (get("LATTICE_LOG_LEVEL") ?? "info") as LatticeConfig["logLevel"];
