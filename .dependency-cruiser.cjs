@@ -13,6 +13,8 @@ const ours = (...dirs) => `^(${dirs.join("|")})/`;
 
 /** Test files: node:test suites beside the code, and the e2e/ and bench/ trees. */
 const TEST_FILE = "\\.test\\.ts$";
+// Code that exists only for tests: shared acceptance suites, fixtures, the simulation.
+const TEST_SUPPORT = "(^|/)(test-support|sim|testdata)/|(^|/)acceptance\\.ts$";
 
 /** Node built-ins crdt/ may not touch: file system, network, processes, threads, timers. */
 const IO_BUILTINS = [
@@ -129,8 +131,8 @@ module.exports = {
       name: "not-to-test",
       severity: "error",
       comment: "Production code may not import test files, e2e/ or bench/.",
-      from: { pathNot: [TEST_FILE, "^(e2e|bench|scripts)/"] },
-      to: { path: [TEST_FILE, "^(e2e|bench)/"] },
+      from: { pathNot: [TEST_FILE, TEST_SUPPORT, "^(e2e|bench|scripts)/"] },
+      to: { path: [TEST_FILE, TEST_SUPPORT, "^(e2e|bench)/"] },
     },
     {
       name: "not-to-dev-dep",
@@ -138,7 +140,7 @@ module.exports = {
       comment:
         "Production code may not depend on devDependencies (they are not installed with the package). " +
         "Move the package to dependencies, or use it only from *.test.ts, e2e/, bench/ or scripts/.",
-      from: { pathNot: [TEST_FILE, "^(e2e|bench|scripts)/"] },
+      from: { pathNot: [TEST_FILE, TEST_SUPPORT, "^(e2e|bench|scripts)/"] },
       to: {
         dependencyTypes: ["npm-dev"],
         // type-only imports vanish at compile time, and @types/* are always dev dependencies

@@ -17,6 +17,7 @@ import type {
 } from "../crdt/index.js";
 import {
   CrdtError,
+  MAX_NESTING,
   addToCounter,
   addToSet,
   canonicalJson,
@@ -53,7 +54,7 @@ import type {
 } from "./state-types.js";
 
 /** Builds the typed facade a handler gets for a causal state at `slot`. */
-export function facadeFor<T extends CausalType>(type: T, slot: Slot<AnyStore>, session: MutationSession): StateOf<T> {
+export function facadeFor<T extends CausalType>(type: T, slot: Slot<AnyStore>, session: MutationSession, depth = 0): StateOf<T> {
   switch (type) {
     case "gcounter":
     case "pncounter":
@@ -68,7 +69,7 @@ export function facadeFor<T extends CausalType>(type: T, slot: Slot<AnyStore>, s
     case "vote":
       return voteFacade(slot as Slot<VoteStore>, session) as StateOf<T>;
     case "ormap":
-      return mapFacade(slot as Slot<MapStore>, session) as StateOf<T>;
+      return mapFacade(slot as Slot<MapStore>, session, depth) as StateOf<T>;
     default:
       throw new CrdtError("type_mismatch", `unknown state model ${String(type)}`);
   }
@@ -197,7 +198,7 @@ function voteFacade(slot: Slot<VoteStore>, session: MutationSession): VoteState 
   };
 }
 
-function mapFacade(slot: Slot<MapStore>, session: MutationSession): ORMapState {
+function mapFacade(slot: Slot<MapStore>, session: MutationSession, depth: number): ORMapState {
   const store = (): MapStore => slot.read() ?? new Map<string, MapEntry>();
   const child = <T extends CausalType>(key: Json, type: T): Slot<AnyStore> => ({
     read: () => mapValue(store(), key, type),
@@ -211,7 +212,11 @@ function mapFacade(slot: Slot<MapStore>, session: MutationSession): ORMapState {
       if (existing !== undefined && existing !== type) {
         throw new CrdtError("type_mismatch", `key ${canonicalJson(key)} holds a ${existing}, not a ${type}`);
       }
-      return facadeFor(type, child(key, type), session);
+      // Deeper maps could not be encoded for storage or peers (crdt/codec.ts MAX_NESTING).
+      if (type === "ormap" && depth + 1 >= MAX_NESTING) {
+        throw new CrdtError("invalid_value", `ormaps nest at most ${MAX_NESTING} levels deep`);
+      }
+      return facadeFor(type, child(key, type), session, depth + 1);
     },
     has(key) {
       return mapKeyType(store(), key) !== undefined;
