@@ -8,7 +8,7 @@ import type { ReplicaId } from "../crdt/index.js";
 import { CrdtError, decodeState, encodeState } from "../crdt/index.js";
 import type { ClusterObserver } from "./cluster-observer.js";
 import { NO_OBSERVER } from "./cluster-observer.js";
-import { DIGEST_BYTES, FANOUT, differingSlots } from "./digest-tree.js";
+import { DIGEST_BYTES, FANOUT, differingSlots, leafOf } from "./digest-tree.js";
 import type { EntityId, EntityRef } from "./entity-ref.js";
 import { entityId, refOf } from "./entity-ref.js";
 import type { Entity } from "./entity.js";
@@ -247,7 +247,11 @@ export class Cluster implements ClusterPort {
     if (peer.url) this.addKnownUrl(peer.url, peer.id);
     this.log("info", `gossip session with ${peer.id} (${peer.region}) open`);
     this.sendMembership(m);
-    this.startAntiEntropy(m);
+    // One side starts the first round: a round exchanges differences both ways, so two rounds
+    // at once would ship every divergent entity twice. The other side's first round is due an
+    // interval later.
+    if (s.conn.role === "dialer") this.startAntiEntropy(m);
+    else m.nextAntiEntropyMs = this.now() + this.opts.antiEntropyIntervalMs;
     this.flushMember(m);
     return true;
   }
@@ -581,34 +585,48 @@ export class Cluster implements ClusterPort {
   }
 
   private async onEntityDigests(m: Member, s: PeerSession, d: pb.EntityDigests): Promise<void> {
-    const theirs = new Map<EntityId, Uint8Array>();
-    for (const e of d.entities) theirs.set(entityId(checkedRef(e.service, e.key)), e.digest ?? new Uint8Array());
-    const push: EntityId[] = [];
-    const want: EntityId[] = [];
-    for (const leaf of d.leaves) {
+    // The peer's digests grouped by leaf, so each leaf compares only its own entities: the cost
+    // stays proportional to the entities in differing leaves.
+    const theirsByLeaf = new Map<number, Map<EntityId, Uint8Array>>();
+    for (const e of d.entities) {
+      const id = entityId(checkedRef(e.service, e.key));
+      const leaf = leafOf(id);
+      let inLeaf = theirsByLeaf.get(leaf);
+      if (!inLeaf) theirsByLeaf.set(leaf, (inLeaf = new Map()));
+      inLeaf.set(id, e.digest ?? new Uint8Array());
+    }
+    const push = new Set<EntityId>();
+    const want = new Set<EntityId>();
+    const theyHave = new Set<EntityId>();
+    for (const leaf of new Set(d.leaves)) {
       if (leaf >= FANOUT * FANOUT) continue;
+      const theirs = theirsByLeaf.get(leaf) ?? new Map<EntityId, Uint8Array>();
       const mine = new Map((await this.replica.entities.leafEntries(leaf)).map((e) => [e.id, e.digest] as const));
       for (const [id, digest] of mine) {
         const other = theirs.get(id);
-        if (!other || !sameBytes(other, digest)) push.push(id);
+        if (other && sameBytes(other, digest)) continue;
+        push.add(id);
+        if (other) want.add(id);
       }
-      for (const [id, digest] of theirs) {
-        const own = mine.get(id);
-        if (own && sameBytes(own, digest)) continue;
-        if (!own || !push.includes(id)) want.push(id);
+      for (const id of theirs.keys()) {
+        theyHave.add(id);
+        if (!mine.has(id)) want.add(id);
       }
     }
     // Differing entities both ways: send ours, ask for theirs. A document both sides hold is
-    // asked for by state vector (PROTOCOL.md 2.8: the reply is a diff, with the peer's version, so
-    // versions converge too); the peer's own rounds ask us for what it lacks.
+    // asked for by state vector (PROTOCOL.md 2.8: the reply is a diff, with the peer's version,
+    // so versions converge too) and the peer's own rounds ask us for what it lacks.
     const pushStates: StateToSend[] = [];
     const wants: pb.StateWant.$Properties[] = [];
     for (const id of new Set([...push, ...want])) {
       const ref = refOf(id);
-      const info = await this.replica.entities.syncInfo(id);
-      if (info?.ydocStateVector && theirs.has(id)) wants.push({ service: ref.service, key: ref.key, stateVector: info.ydocStateVector });
-      else if (push.includes(id)) pushStates.push({ id });
-      else wants.push({ service: ref.service, key: ref.key });
+      const info = push.has(id) ? await this.replica.entities.syncInfo(id) : undefined;
+      if (info?.ydocStateVector && theyHave.has(id)) {
+        wants.push({ service: ref.service, key: ref.key, stateVector: info.ydocStateVector });
+        continue;
+      }
+      if (push.has(id)) pushStates.push({ id });
+      if (want.has(id)) wants.push({ service: ref.service, key: ref.key });
     }
     if (wants.length > 0) s.send({ stateRequest: { round: d.round, entities: wants } });
     await this.sendStates(s, d.round, pushStates);
@@ -619,6 +637,16 @@ export class Cluster implements ClusterPort {
     for (let i = 0; i < states.length; i += this.opts.antiEntropyBatchEntities) {
       const entities: pb.EntityState.$Properties[] = [];
       for (const { id, stateVector } of states.slice(i, i + this.opts.antiEntropyBatchEntities)) {
+        // Causal entities: only what is durable, never a change still being written (see
+        // EntityStore.durableState). Documents: the live document.
+        const stored = await this.replica.entities.durableState(id);
+        if (stored === undefined) continue;
+        if (stored !== "ydoc") {
+          const ref = refOf(id);
+          const base = { service: ref.service, key: ref.key, version: versionEntries(stored.version) };
+          entities.push(stored.deleted ? { ...base, deleted: true } : { ...base, state: stored.state });
+          continue;
+        }
         const e = await this.replica.entities.get(refOf(id));
         if (!e) continue;
         entities.push(entityStateOf(e, stateVector));
