@@ -44,6 +44,13 @@ export interface CommandContext extends CallInfo {
 export interface StreamContext extends CommandContext {
   /** Ends the stream after pushing `message`, if given. */
   end(message?: Json): void;
+  /**
+   * Scratch space of this one stream: the same object in its onOpen, every onChange and its
+   * onClose, and a different one for every other stream (what a closure over the stream was in
+   * Cloudstate's `ctx.onStateChange`). Not replicated and not persisted; keep it small and
+   * structured-cloneable. Typical use: remember the input or the last status pushed.
+   */
+  readonly local: Record<string, unknown>;
 }
 
 export type CommandHandler<T extends TypeName, I = Json> = (state: StateOf<T>, input: I, ctx: CommandContext) => unknown;

@@ -8,10 +8,17 @@ import type { AuthClaims, CallInfo, ServiceDefinition } from "./define-service.j
 import { LatticeError, toLatticeError } from "./errors.js";
 import { facadeFor } from "./facades.js";
 import type { Outcome } from "./invocation.js";
-import { invoke } from "./invocation.js";
+import { invoke, toJson } from "./invocation.js";
 import type { CompiledService } from "./registry.js";
 import { ServiceRegistry, checkInput } from "./registry.js";
+import { InlineRuntime } from "./runtime-inline.js";
+import type { WorkerRuntimeOptions } from "./runtime-worker.js";
+import { WorkerRuntime } from "./runtime-worker.js";
+import type { Hook, HookRequest, Runtime, RuntimeService, StreamPhase } from "./runtime.js";
+import { DEFAULT_TIMEOUT_MS, serviceModule } from "./runtime.js";
 import { MutationSession, rootSlot } from "./session.js";
+
+export { toJson };
 
 export interface EngineOptions {
   /** Entity keys longer than this many UTF-8 bytes are invalid_input (SPEC §8 default 512). */
@@ -20,6 +27,8 @@ export interface EngineOptions {
   readonly maxMemberLength: number;
   /** Forwards and effects deeper than this fail, so two services cannot forward to each other forever. */
   readonly maxCallDepth: number;
+  /** The worker runtime's pool (size, heap and stack limits); started only if a service uses it. */
+  readonly worker?: Partial<WorkerRuntimeOptions>;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -39,6 +48,14 @@ export interface CallRequest {
 export interface EntityView {
   readonly state: Json;
   readonly version: Record<string, number>;
+}
+
+/** A stream hook to run by name (streams.ts): which stream, which phase, its input and ctx.local. */
+export interface StreamHookCall {
+  readonly stream: string;
+  readonly phase: StreamPhase;
+  readonly input: Json;
+  readonly local?: Record<string, unknown>;
 }
 
 
@@ -62,7 +79,17 @@ export class FunctionEngine {
   private readonly limits: JsonLimits;
   private readonly watchers = new Map<EntityId, Set<(e: Entity) => void>>();
   private readonly unsubscribeFeed: () => void;
+  /** Runs `runtime: "inline"` services (and every service's default view). */
+  readonly inline: Runtime = new InlineRuntime();
+  /** Runs `runtime: "worker"` services; undefined when no service uses it. */
+  readonly worker: WorkerRuntime | undefined;
+  private readonly runtimeServices = new Map<string, RuntimeService>();
 
+  /**
+   * Registers the services: input schemas compile now, and a `runtime: "worker"` service must
+   * come from a module file (loader.ts records it), or the constructor throws. The worker pool
+   * starts here when some service uses it.
+   */
   constructor(
     readonly replica: Replica,
     services: readonly ServiceDefinition[],
@@ -71,15 +98,68 @@ export class FunctionEngine {
     this.registry = new ServiceRegistry(services);
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
     this.limits = { maxLength: this.options.maxMemberLength };
+    const workerModules: string[] = [];
+    for (const s of this.registry.all()) {
+      const module = serviceModule(s.def);
+      if (s.def.runtime === "worker") {
+        if (module === undefined) {
+          throw new TypeError(
+            `service ${s.def.name}: runtime "worker" needs a service loaded from a module file (LATTICE_FUNCTIONS, loadServices or loadExamples in functions/loader.ts); a service defined in code that is not a loaded module cannot run in a worker`,
+          );
+        }
+        workerModules.push(module);
+      }
+      this.runtimeServices.set(s.def.name, { def: s.def, module });
+    }
+    this.worker = workerModules.length > 0 ? new WorkerRuntime(workerModules, this.options.worker) : undefined;
     this.unsubscribeFeed = replica.onChange((ev) => {
       const set = this.watchers.get(ev.entity.id);
       if (set) for (const fn of [...set]) fn(ev.entity);
     });
   }
 
+  /** Stops listening to the replica and terminates the worker pool (in the background). */
   close(): void {
     this.unsubscribeFeed();
     this.watchers.clear();
+    void this.worker?.close();
+  }
+
+  /**
+   * Resolves once the runtimes are ready to serve without start-up delay (the worker pool has
+   * imported the service modules); rejects if a worker cannot start. Calls made earlier wait.
+   */
+  async ready(): Promise<void> {
+    await this.worker?.pool.whenReady();
+  }
+
+  /** close(), and resolves once the worker threads are gone. */
+  async shutdown(): Promise<void> {
+    this.close();
+    await this.worker?.close();
+  }
+
+  /** The runtime that runs a service's hooks. */
+  runtimeOf(svc: CompiledService): Runtime {
+    return svc.def.runtime === "worker" && this.worker ? this.worker : this.inline;
+  }
+
+  private runtimeService(svc: CompiledService): RuntimeService {
+    return this.runtimeServices.get(svc.def.name) ?? { def: svc.def, module: serviceModule(svc.def) };
+  }
+
+  /** Runs one hook of a service in its runtime; `state` is read synchronously (see Runtime.run). */
+  private runIn(svc: CompiledService, hook: Hook, state: HookRequest["state"], input: Json, info: CallInfo, local?: Record<string, unknown>): Promise<Outcome> {
+    return this.runtimeOf(svc).run(this.runtimeService(svc), {
+      hook,
+      state,
+      input,
+      info,
+      env: this.replica.viewEnv(),
+      limits: this.limits,
+      timeoutMs: svc.def.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(local ? { local } : {}),
+    });
   }
 
   private info(service: string, key: string, command: string, auth: AuthClaims): CallInfo {
@@ -102,13 +182,15 @@ export class FunctionEngine {
 
   private async authorize(svc: CompiledService, info: CallInfo, kind: "command" | "stream"): Promise<void> {
     if (!svc.def.authorize) return;
-    let ok: boolean;
+    let out: Outcome;
     try {
-      ok = await svc.def.authorize({ ...info, kind });
+      out = await this.runIn(svc, { kind: "authorize", call: kind }, null, null, info);
     } catch (err) {
-      throw new LatticeError("function_error", `authorize failed: ${toLatticeError(err).message}`);
+      const e = toLatticeError(err);
+      if (e.code === "function_timeout") throw e;
+      throw new LatticeError("function_error", `authorize failed: ${e.message}`);
     }
-    if (ok !== true) throw new LatticeError("forbidden", `not allowed to call ${info.service}.${info.command}`);
+    if (out.reply !== true) throw new LatticeError("forbidden", `not allowed to call ${info.service}.${info.command}`);
   }
 
   /** Runs a command and returns its reply (SPEC §4). Errors are LatticeErrors with catalogue codes. */
@@ -137,11 +219,12 @@ export class FunctionEngine {
     checkInput(cmd.validate, req.input);
 
     let result: Outcome | undefined;
+    const hook: Hook = { kind: "command", name: cmd.name };
     await this.replica.update(
       { service: req.service, key: req.key },
       svc.def.type,
       async (entity) => {
-        result = await invoke(svc.def.type, entity.state, this.invocationEnv(info), (state, ctx) => cmd.handler(state, req.input, ctx));
+        result = await this.runIn(svc, hook, entity.state, req.input, info);
         return result.change;
       },
       { consistency: cmd.consistency, ...(svc.def.timeoutMs ? { timeoutMs: Math.max(svc.def.timeoutMs, 1) } : {}) },
@@ -180,7 +263,28 @@ export class FunctionEngine {
     return this.viewOf(svc, e);
   }
 
-  viewOf(svc: CompiledService, e: Entity): EntityView {
+  /**
+   * The view and version of an entity as it is now (a worker view: computed from a copy of the
+   * state taken now, before this returns).
+   */
+  async viewOf(svc: CompiledService, e: Entity): Promise<EntityView> {
+    if (!this.viewRunsElsewhere(svc)) return this.localView(svc, e);
+    const version = versionToJson(e.version);
+    const info = this.info(svc.def.name, e.ref.key, "view", null);
+    const out = await this.runIn(svc, { kind: "view" }, e.state, null, info);
+    return { state: out.reply ?? null, version };
+  }
+
+  /**
+   * A service's own view runs where its handlers run, so a worker service's view cannot block
+   * the replica. Default views (the state model's) are the replica's code and run here.
+   */
+  private viewRunsElsewhere(svc: CompiledService): boolean {
+    return svc.def.view !== undefined && this.runtimeOf(svc) !== this.inline;
+  }
+
+  /** The view computed in this thread, synchronously (default views, inline services' views). */
+  private localView(svc: CompiledService, e: Entity): EntityView {
     return { state: this.stateView(svc, e), version: versionToJson(e.version) };
   }
 
@@ -210,9 +314,36 @@ export class FunctionEngine {
       this.replica.unpin(entity);
       throw new LatticeError("entity_deleted", `${service}/${key} was deleted`);
     }
-    const watch = (e: Entity): void => onView(e.deleted ? { deleted: true } : this.viewOf(svc, e));
-    const stop = this.watch(entity, watch);
-    return { initial: this.viewOf(svc, entity), stop };
+    if (!this.viewRunsElsewhere(svc)) {
+      // Synchronous from here to the return: no change can fall between the initial view and the watch.
+      const stop = this.watch(entity, (e) => onView(e.deleted ? { deleted: true } : this.localView(svc, e)));
+      try {
+        return { initial: this.localView(svc, entity), stop };
+      } catch (err) {
+        stop();
+        throw err;
+      }
+    }
+    // A worker view: the initial view's state is copied now, the watch starts now, and views of
+    // later changes (each from a copy taken at its change) are delivered in order, after the
+    // initial view and one turn of the event loop, so the caller has it first.
+    const first = this.viewOf(svc, entity);
+    first.catch(() => undefined);
+    let chain: Promise<void> = first.then(
+      () => new Promise<void>((resolve) => this.replica.env.timers.defer(resolve)),
+      () => undefined,
+    );
+    const stop = this.watch(entity, (e) => {
+      const next: Promise<EntityView | { deleted: true }> = e.deleted ? Promise.resolve({ deleted: true }) : this.viewOf(svc, e);
+      next.catch(() => undefined);
+      chain = chain.then(() => next).then(onView, (err: unknown) => this.replica.onError(err));
+    });
+    try {
+      return { initial: await first, stop };
+    } catch (err) {
+      stop();
+      throw err;
+    }
   }
 
   /** Registers a change listener for one entity; returns its removal (which also unpins). */
@@ -240,13 +371,32 @@ export class FunctionEngine {
     }));
   }
 
-  /** Internal to streams.ts: run a stream hook with the same pipeline pieces. */
+  /**
+   * Internal to streams.ts: runs a stream hook with the same pipeline pieces, in the service's
+   * runtime. `hook` names the stream and phase; a function instead runs inline whatever the
+   * service's runtime (kept for callers that build their own hook closures).
+   */
   async runHook(
     svc: CompiledService,
     info: CallInfo,
-    fn: Parameters<typeof invoke>[3],
+    hook: StreamHookCall | Parameters<typeof invoke>[3],
     opts: { readOnly?: string; commit: boolean },
   ): Promise<Outcome> {
+    if (typeof hook !== "function") {
+      const h: Hook = { kind: "stream", name: hook.stream, phase: hook.phase };
+      if (!opts.commit) {
+        const e = await this.replica.read({ service: info.service, key: info.key }, svc.def.type);
+        if (!e) throw new Error("unreachable");
+        return this.runIn(svc, h, e.state, hook.input, info, hook.local);
+      }
+      let out: Outcome | undefined;
+      await this.replica.update({ service: info.service, key: info.key }, svc.def.type, async (entity) => {
+        out = await this.runIn(svc, h, entity.state, hook.input, info, hook.local);
+        return out.change;
+      });
+      return out as Outcome;
+    }
+    const fn = hook;
     if (!opts.commit) {
       const e = await this.replica.read({ service: info.service, key: info.key }, svc.def.type);
       if (!e) throw new Error("unreachable");
@@ -273,12 +423,3 @@ export class FunctionEngine {
   }
 }
 
-/** A reply must be JSON: undefined becomes null; anything else not JSON is a function_error. */
-export function toJson(value: unknown): Json {
-  if (value === undefined) return null;
-  try {
-    return JSON.parse(JSON.stringify(value)) as Json;
-  } catch (err) {
-    throw new LatticeError("function_error", `the reply is not JSON: ${String(err)}`);
-  }
-}

@@ -1,7 +1,8 @@
 import { CrdtError } from "../crdt/index.js";
 import type { ErrorCode } from "../protos/errors.js";
 import { ReplicaError } from "../replica/errors.js";
-import { StoreError } from "../replica/storage/index.js";
+// The error class alone: the storage index would load the LevelDB binding into every worker.
+import { StoreError } from "../replica/storage/store-error.js";
 
 /** An error with a catalogue code (protos/errors.ts); what clients see over HTTP and WebSocket. */
 export class LatticeError extends Error {

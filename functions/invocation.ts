@@ -21,12 +21,15 @@ export interface EffectCall {
  * comes out, so a runtime in another thread, process or language only has to produce it.
  */
 export interface Outcome {
-  readonly reply: unknown;
+  /** The handler's return value as JSON; undefined when it returned undefined. */
+  readonly reply: Json | undefined;
   readonly change: Change | null;
   readonly effects: readonly EffectCall[];
   readonly forward: Omit<EffectCall, "synchronous"> | undefined;
   /** Stream hooks only: the stream asked to end, with this last message. */
   readonly ended: { readonly message: Json | undefined } | undefined;
+  /** Stream hooks: the stream's ctx.local as the hook left it. */
+  readonly local?: Record<string, unknown>;
 }
 
 export interface InvocationEnv {
@@ -35,6 +38,8 @@ export interface InvocationEnv {
   readonly limits: JsonLimits;
   /** Stream onChange: state is read-only and writes fail with this message. */
   readonly readOnly?: string;
+  /** Stream hooks: the stream's ctx.local (the same object for all its hooks). */
+  readonly local?: Record<string, unknown>;
 }
 
 /**
@@ -52,23 +57,32 @@ export async function invoke(
   let forward: Outcome["forward"];
   let deleted = false;
   let ended: Outcome["ended"];
+  const local = inv.local ? { local: inv.local } : {};
   const ctx: StreamContext = {
     ...inv.info,
     fail(message: string, detail?: Json): never {
-      throw new LatticeError("failed", String(message), detail);
+      throw new LatticeError("failed", String(message), detail === undefined ? undefined : jsonOf(detail, "the detail of ctx.fail"));
     },
     delete() {
       deleted = true;
     },
     effect(service: string, key: string, command: string, input: Json = null, options: EffectOptions = {}) {
-      effects.push({ service, key, command, input, synchronous: options.synchronous === true });
+      effects.push({
+        service: String(service),
+        key: String(key),
+        command: String(command),
+        input: jsonOf(input, "an effect's input") ?? null,
+        synchronous: options?.synchronous === true,
+      });
     },
     forward(service: string, key: string, command: string, input: Json = null) {
-      forward = { service, key, command, input };
+      forward = { service: String(service), key: String(key), command: String(command), input: jsonOf(input, "a forward's input") ?? null };
     },
     end(message?: Json) {
-      ended = { message };
+      ended = { message: jsonOf(message, "the message of ctx.end") };
     },
+    // Stream hooks get their stream's own object (streams.ts); commands never look at it.
+    local: inv.local ?? {},
   };
   if (state.type === "ydoc") {
     const work = cloneDoc(state);
@@ -79,14 +93,14 @@ export async function invoke(
     try {
       if (inv.readOnly) {
         // A read-only run still gets a document, but its writes are refused after the fact.
-        const reply = await fn(work, ctx);
+        const reply = jsonOf(await fn(work, ctx), "the reply");
         if (update) throw new LatticeError("function_error", inv.readOnly);
-        return { reply, change: deleted ? { kind: "delete" } : null, effects, forward, ended };
+        return { reply, change: deleted ? { kind: "delete" } : null, effects, forward, ended, ...local };
       }
-      const reply = await fn(work, ctx);
+      const reply = jsonOf(await fn(work, ctx), "the reply");
       const u: Uint8Array | null = update;
       const change: Change | null = deleted ? { kind: "delete" } : u ? { kind: "ydoc", update: u } : null;
-      return { reply, change, effects, forward, ended };
+      return { reply, change, effects, forward, ended, ...local };
     } finally {
       work.destroy();
     }
@@ -94,16 +108,41 @@ export async function invoke(
 
   const session = new MutationSession(state, inv.env.self, inv.info.now, inv.env, inv.limits, inv.readOnly);
   const facade = facadeFor(type as CausalState["type"], rootSlot(session), session);
-  const reply = await fn(facade, ctx);
+  const reply = jsonOf(await fn(facade, ctx), "the reply");
   const d = session.delta();
   const change: Change | null = deleted ? { kind: "delete" } : d ? { kind: "causal", delta: d } : null;
-  return { reply, change, effects, forward, ended };
+  return { reply, change, effects, forward, ended, ...local };
+}
+
+/**
+ * A value as JSON (a copy through JSON text: toJSON methods apply, functions and undefined
+ * members vanish), undefined for undefined. Replies and everything else a handler hands out
+ * become JSON inside the run, so that a value that is not JSON fails the run before anything
+ * commits, and so that every runtime answers the same plain data.
+ */
+export function jsonOf(value: unknown, what: string): Json | undefined {
+  if (value === undefined) return undefined;
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (err) {
+    throw new LatticeError("function_error", `${what} is not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // JSON.stringify answers undefined for a function or a symbol.
+  return text === undefined ? undefined : (JSON.parse(text) as Json);
+}
+
+/** A reply must be JSON: undefined becomes null; anything else not JSON is a function_error. */
+export function toJson(value: unknown): Json {
+  return jsonOf(value, "the reply") ?? null;
 }
 
 /** A document with the same content and clientID: writes made on it continue the writer's clock. */
 function cloneDoc(s: YDocState): Y.Doc {
   const doc = new Y.Doc({ gc: true });
-  doc.clientID = s.doc.clientID;
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(s.doc));
+  // Set after the content arrives: Yjs gives a document a new random clientID when an update
+  // (a non-local transaction) advances its own clientID, which the writer's items would do.
+  doc.clientID = s.doc.clientID;
   return doc;
 }

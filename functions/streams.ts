@@ -42,6 +42,8 @@ export async function openStream(engine: FunctionEngine, req: StreamRequest, sin
   await engine.authorizeStream(svc, info());
   checkInput(stream.validate, req.input);
   const def = stream.def;
+  // ctx.local: one object for every hook of this stream (define-service.ts StreamContext).
+  const local: Record<string, unknown> = {};
 
   const entity = await engine.replica.pin({ service: req.service, key: req.key }, svc.def.type);
   if (!entity) throw new Error("unreachable: pin with a type always yields an entity");
@@ -58,8 +60,8 @@ export async function openStream(engine: FunctionEngine, req: StreamRequest, sin
 
   try {
     if (def.onOpen) {
-      const onOpen = def.onOpen;
-      const out = await engine.runHook(svc, info(), (state, ctx) => onOpen(state, req.input, ctx), { commit: true });
+      // Hooks run by name in the service's runtime (engine.runHook): a worker runs its own copy.
+      const out = await engine.runHook(svc, info(), { stream: req.stream, phase: "onOpen", input: req.input, local }, { commit: true });
       await engine.runEffects(out, req.auth);
       if (out.reply !== undefined) sink.message(toJson(out.reply));
       if (out.ended) {
@@ -93,10 +95,8 @@ export async function openStream(engine: FunctionEngine, req: StreamRequest, sin
           return;
         }
         if (!onChange) continue;
-        const out = await engine.runHook(svc, info(), (state, ctx) => onChange(state, ctx), {
-          commit: false,
-          readOnly: "onChange may not change state",
-        });
+        // onChange is read-only: the runtime refuses writes ("onChange may not change state").
+        const out = await engine.runHook(svc, info(), { stream: req.stream, phase: "onChange", input: req.input, local }, { commit: false });
         if (done) return;
         await engine.runEffects(out, req.auth);
         if (out.reply !== undefined) sink.message(toJson(out.reply));
@@ -120,8 +120,7 @@ export async function openStream(engine: FunctionEngine, req: StreamRequest, sin
       if (done) return;
       finish();
       if (def.onClose && !entity.deleted) {
-        const onClose = def.onClose;
-        const out = await engine.runHook(svc, info(), (state, ctx) => onClose(state, ctx), { commit: true });
+        const out = await engine.runHook(svc, info(), { stream: req.stream, phase: "onClose", input: req.input, local }, { commit: true });
         await engine.runEffects(out, req.auth);
       }
     },

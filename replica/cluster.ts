@@ -592,7 +592,7 @@ export class Cluster implements ClusterPort {
       const id = entityId(checkedRef(e.service, e.key));
       const leaf = leafOf(id);
       let inLeaf = theirsByLeaf.get(leaf);
-      if (!inLeaf) theirsByLeaf.set(leaf, (inLeaf = new Map()));
+      if (!inLeaf) theirsByLeaf.set(leaf, (inLeaf = new Map<EntityId, Uint8Array>()));
       inLeaf.set(id, e.digest ?? new Uint8Array());
     }
     const push = new Set<EntityId>();
@@ -600,7 +600,7 @@ export class Cluster implements ClusterPort {
     const theyHave = new Set<EntityId>();
     for (const leaf of new Set(d.leaves)) {
       if (leaf >= FANOUT * FANOUT) continue;
-      const theirs = theirsByLeaf.get(leaf) ?? new Map<EntityId, Uint8Array>();
+      const theirs: Map<EntityId, Uint8Array> = theirsByLeaf.get(leaf) ?? new Map<EntityId, Uint8Array>();
       const mine = new Map((await this.replica.entities.leafEntries(leaf)).map((e) => [e.id, e.digest] as const));
       for (const [id, digest] of mine) {
         const other = theirs.get(id);

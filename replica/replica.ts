@@ -162,7 +162,7 @@ export class Replica {
       if (e.deleted) throw new ReplicaError("entity_deleted", `${ref.service}/${ref.key} was deleted`);
       const change = await produce(e);
       if (!change) return undefined;
-      this.applyChange(e, change);
+      this.applyChange(e, change, "local");
       e.version.set(this.id, (e.version.get(this.id) ?? 0) + 1);
       const seq = ++this.entities.seq;
       const durable = this.entities.commit(e);
@@ -222,9 +222,9 @@ export class Replica {
       if (c.kind === "state") {
         if (c.state.type === "ydoc") {
           const update = yStateUpdate(c.state);
-          this.applyChange(e, { kind: "ydoc", update });
-        } else this.applyChange(e, { kind: "causal", delta: c.state });
-      } else this.applyChange(e, c);
+          this.applyChange(e, { kind: "ydoc", update }, "remote");
+        } else this.applyChange(e, { kind: "causal", delta: c.state }, "remote");
+      } else this.applyChange(e, c, "remote");
       mergeVersion(e.version, remote.version);
       return { e, durable: this.entities.commit(e) };
     });
@@ -239,17 +239,23 @@ export class Replica {
     });
   }
 
-  private applyChange(e: Entity, change: Change): void {
+  private applyChange(e: Entity, change: Change, origin: "local" | "remote"): void {
     switch (change.kind) {
       case "causal":
         if (e.state.type === "ydoc") throw new CrdtError("type_mismatch", "a causal delta cannot join a ydoc");
         mergeInto(e.state, change.delta);
         return;
-      case "ydoc":
+      case "ydoc": {
         if (e.state.type !== "ydoc") throw new CrdtError("type_mismatch", "a Yjs update cannot join a causal state");
+        // A local command's update was written under this document's own clientID (on a copy);
+        // Yjs then assumes another writer took the id and picks a new one, which would grow the
+        // state vector by one client per command. The copy and the document are one writer.
+        const clientId = e.state.doc.clientID;
         applyYUpdate(e.state, change.update, this);
+        if (origin === "local") e.state.doc.clientID = clientId;
         e.pendingLog.push(change.update);
         return;
+      }
       case "delete":
         if (e.state.type === "ydoc") e.state.doc.destroy();
         e.deleted = true;

@@ -1,4 +1,8 @@
 import { isAbsolute, resolve } from "node:path";
+import type { ApiLimits } from "./api/limits.js";
+import { API_LIMIT_NAMES } from "./api/limits.js";
+import type { OriginPolicy } from "./api/origins.js";
+import { normalizeOrigin } from "./api/origins.js";
 
 /**
  * Replica configuration (SPEC §7): LATTICE_* environment variables, overridden by command-line
@@ -23,6 +27,12 @@ export interface LatticeConfig {
   readonly fsync: boolean;
   readonly peerTimeoutMs: number;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Origins CORS allows on the HTTP API: "*" (default) or a list ([] = no CORS headers). */
+  readonly corsOrigins: OriginPolicy;
+  /** Browser origins allowed to open /v1/ws: default the CORS origins. Same-origin pages always may. */
+  readonly wsOrigins: OriginPolicy;
+  /** Client API limits set by LATTICE_LIMITS (name=value,…); unset ones keep their defaults. */
+  readonly limits: Partial<ApiLimits>;
 }
 
 /** Variables and their flag names. */
@@ -39,6 +49,9 @@ export const SETTINGS = {
   LATTICE_FSYNC: "fsync",
   LATTICE_PEER_TIMEOUT_MS: "peer-timeout-ms",
   LATTICE_LOG_LEVEL: "log-level",
+  LATTICE_CORS_ORIGINS: "cors-origins",
+  LATTICE_WS_ORIGINS: "ws-origins",
+  LATTICE_LIMITS: "limits",
 } as const;
 
 /** For local use only: every replica started without a secret can talk to the others. */
@@ -102,6 +115,38 @@ function isBaseWsUrl(raw: string): boolean {
   return (u.protocol === "ws:" || u.protocol === "wss:") && u.hostname !== "" && u.pathname === "/" && !u.search && !u.hash && !u.username && !u.password;
 }
 
+/** "*" (any), "none" (an empty list) or a comma-separated list of http(s) origins. */
+function origins(name: string, raw: string): OriginPolicy {
+  const trimmed = raw.trim();
+  if (trimmed === "*") return "*";
+  if (trimmed.toLowerCase() === "none") return [];
+  return list(trimmed).map((o) => {
+    let u: URL;
+    try {
+      u = new URL(o);
+    } catch {
+      throw new ConfigError(`${name} entry "${o}" is not an origin such as https://app.example.com`);
+    }
+    if ((u.protocol !== "http:" && u.protocol !== "https:") || u.pathname !== "/" || u.search || u.hash || u.username || normalizeOrigin(o) !== u.origin) {
+      throw new ConfigError(`${name} entry "${o}" must be an origin such as https://app.example.com (scheme, host, optional port; no path)`);
+    }
+    return normalizeOrigin(u.origin);
+  });
+}
+
+/** `name=value,…` of client API limits, each a whole number ≥ 1. */
+function limits(raw: string): Partial<ApiLimits> {
+  const out: Partial<Record<keyof ApiLimits, number>> = {};
+  for (const item of list(raw)) {
+    const eq = item.indexOf("=");
+    const name = (eq > 0 ? item.slice(0, eq) : item).trim() as keyof ApiLimits;
+    if (!API_LIMIT_NAMES.includes(name)) throw new ConfigError(`LATTICE_LIMITS: unknown limit "${name}"; known: ${API_LIMIT_NAMES.join(", ")}`);
+    if (eq <= 0) throw new ConfigError(`LATTICE_LIMITS: ${name} needs a value (${name}=n)`);
+    out[name] = integer(`LATTICE_LIMITS ${name}`, item.slice(eq + 1).trim(), 1, Number.MAX_SAFE_INTEGER);
+  }
+  return out;
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[], cwd = process.cwd()): LatticeConfig {
@@ -127,6 +172,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[], cwd 
   const secret = get("LATTICE_CLUSTER_SECRET");
   const logLevel = (get("LATTICE_LOG_LEVEL") ?? "info") as LatticeConfig["logLevel"];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LATTICE_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  const corsRaw = get("LATTICE_CORS_ORIGINS");
+  const corsOrigins = corsRaw === undefined ? "*" : origins("LATTICE_CORS_ORIGINS", corsRaw);
+  const wsRaw = get("LATTICE_WS_ORIGINS");
   return {
     host,
     port,
@@ -142,5 +190,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[], cwd 
     fsync: boolean("LATTICE_FSYNC", get("LATTICE_FSYNC") ?? "0"),
     peerTimeoutMs: integer("LATTICE_PEER_TIMEOUT_MS", get("LATTICE_PEER_TIMEOUT_MS") ?? "5000", 100, 3_600_000),
     logLevel,
+    corsOrigins,
+    wsOrigins: wsRaw === undefined ? corsOrigins : origins("LATTICE_WS_ORIGINS", wsRaw),
+    limits: limits(get("LATTICE_LIMITS") ?? ""),
   };
 }

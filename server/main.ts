@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from "./config.js";
+import { loadExamples, loadServices } from "../functions/loader.js";
 import { startNode } from "./node.js";
 
 /**
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const node = await startNode(config);
+  // LATTICE_FUNCTIONS names the service modules; without it the example services run.
+  const services = config.functions.length > 0 ? await loadServices(config.functions) : await loadExamples();
+  const node = await startNode(config, { services });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

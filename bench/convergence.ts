@@ -1,0 +1,167 @@
+/**
+ * Convergence lag (issue 3 §10.1). Three replica processes (bench/support/replica-host.ts, each
+ * running server/node.ts `startNode` on a LevelStore in its own temp dir) are meshed over
+ * WebSockets on 127.0.0.1. Each issues pncounter increments on 1,000 shared keys at a steady
+ * rate (together TOTAL_RATE commands/s) for LOAD_MS, after an unrecorded warm-up. Prints:
+ *
+ * - `lagMs[origin → receiver]`: p50/p90/p99/max of the convergence-lag observations the
+ *   receiving cluster makes for every delta it receives (`observer.convergenceLag`: receive time
+ *   minus the origin's commit time, both Date.now() on one machine, so clock skew is ~0);
+ * - `writes`: achieved command rate and command latency (issue → locally durable) per replica;
+ * - `quiesce`: time from the end of the load until all three digest-tree roots are equal, and
+ *   whether every replica then holds every increment (sum of the 1,000 counters).
+ *
+ * Run with `node --import tsx bench/convergence.ts` (or through bench/run.ts).
+ */
+import os from "node:os";
+import type { Distribution } from "./support/stats.js";
+import type { HostStats, HostStatus, LoadResult } from "./support/host-protocol.js";
+import { ReplicaProcess } from "./support/replica-process.js";
+import { tempDir } from "./support/stats.js";
+import { environment, printJson, progress, round, stopwatch } from "./harness.js";
+
+const REGIONS = ["us-east", "eu-west", "ap-south"] as const;
+const TOTAL_RATE = 500; // commands per second, over all three replicas
+const KEYS = 1_000;
+const WARMUP_MS = 2_000;
+const LOAD_MS = 10_000;
+const SERVICE = "bench";
+const SECRET = "bench-convergence-secret";
+const QUIESCE_TIMEOUT_MS = 30_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<number> {
+  const elapsed = stopwatch();
+  for (;;) {
+    if (await check()) return elapsed();
+    if (elapsed() > timeoutMs) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
+    await sleep(10);
+  }
+}
+
+async function main(): Promise<void> {
+  const total = stopwatch();
+  const meta = { ...environment(), loadAverageAtStart: os.loadavg().map((x) => round(x, 2)) };
+  const dirs = REGIONS.map((r) => tempDir(`convergence-${r}`));
+  const nodes: ReplicaProcess[] = [];
+  try {
+    // Start one after another; each dials the ones before it (membership fills in the rest).
+    for (const [i, region] of REGIONS.entries()) {
+      const peers = nodes.map((n) => n.ready.url);
+      const flags = ["--port", "0", "--host", "127.0.0.1", "--region", region, "--data-dir", (dirs[i] as { path: string }).path, "--cluster-secret", SECRET];
+      if (peers.length > 0) flags.push("--peers", peers.join(","));
+      const node = await ReplicaProcess.start(flags);
+      nodes.push(node);
+      progress(`${region}: replica ${node.ready.replicaId} at ${node.ready.url}`);
+    }
+    const meshMs = await waitFor("full mesh", 20_000, async () => (await Promise.all(nodes.map((n) => n.status()))).every((s) => s.livePeers === REGIONS.length - 1));
+    progress(`meshed in ${meshMs} ms`);
+
+    const perNode = TOTAL_RATE / nodes.length;
+    const runLoad = (durationMs: number, seedBase: number): Promise<LoadResult[]> =>
+      Promise.all(nodes.map((n, i) => n.request<LoadResult>({ op: "load", rate: perNode, durationMs, keys: KEYS, service: SERVICE, seed: seedBase + i }, durationMs + 60_000)));
+
+    progress(`warm-up: ${TOTAL_RATE} commands/s for ${WARMUP_MS} ms`);
+    const warm = await runLoad(WARMUP_MS, 100);
+    await waitFor("warm-up convergence", QUIESCE_TIMEOUT_MS, async () => sameRoot(await Promise.all(nodes.map((n) => n.status())))).catch(() =>
+      progress(`WARNING: roots still differ ${QUIESCE_TIMEOUT_MS} ms after the warm-up; measuring anyway`),
+    );
+    await Promise.all(nodes.map((n) => n.request({ op: "resetStats" })));
+
+    progress(`load: ${TOTAL_RATE} commands/s for ${LOAD_MS} ms on ${KEYS} keys`);
+    const loads = await runLoad(LOAD_MS, 200);
+    const loadEnd = stopwatch();
+    // Not a throw on timeout: a cluster that does not settle is a result to report.
+    let last: HostStatus[] = [];
+    const quiesceMs = await waitFor("convergence after the load", QUIESCE_TIMEOUT_MS, async () => sameRoot((last = await Promise.all(nodes.map((n) => n.status()))))).catch(() => null);
+    const afterLoadMs = loadEnd();
+    progress(quiesceMs === null ? `roots still differ ${afterLoadMs} ms after the load ended` : `roots equal ${round(quiesceMs, 0)} ms after the load ended`);
+
+    const stats = await Promise.all(nodes.map((n) => n.request<HostStats>({ op: "stats" })));
+    const expected = [...warm, ...loads].reduce((n, l) => n + l.completed, 0);
+    const sums = await Promise.all(nodes.map((n) => n.request<number>({ op: "sum", keys: KEYS, service: SERVICE })));
+
+    const lagMs: Record<string, Distribution> = {};
+    for (const [i, receiver] of REGIONS.entries()) {
+      for (const [origin, d] of Object.entries((stats[i] as HostStats).lagMs)) lagMs[`${origin} -> ${receiver}`] = d;
+    }
+    const completed = loads.reduce((n, l) => n + l.completed, 0);
+    const elapsed = Math.max(...loads.map((l) => l.elapsedMs));
+    const result = {
+      benchmark: "convergence",
+      meta: { ...meta, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
+      setup: {
+        processes: `${REGIONS.length} replica processes (child_process.fork of bench/support/replica-host, server/node.ts startNode), LevelStore each in a temp dir, fsync off`,
+        transport: "WebSocket gossip on 127.0.0.1 (full mesh)",
+        load: `${TOTAL_RATE} commands/s in total (${round(perNode, 1)}/s per replica), each a pncounter +1 on one of ${KEYS} keys chosen at random, issued in-process through replica.update (consistency local)`,
+        warmupMs: WARMUP_MS,
+        loadMs: LOAD_MS,
+        replicaOptions: "defaults (anti-entropy every ~5 s, heartbeat 1 s)",
+      },
+      notes: {
+        lag: "per delta received: the receiver's Date.now() when the delta batch arrives minus the origin's Date.now() when the command became durable there (Delta.originTimeMs); one machine, so no clock skew. A delta coalesced from several commands carries the oldest command's time. It does not include the receiver's own durable apply.",
+        pairs: "key 'A -> B': deltas that originated at A, observed at B (full mesh, no relaying, so the sending peer is the origin)",
+        quiesce: "from the end of the load until the three digest-tree roots are equal (status polled every 10 ms over IPC)",
+      },
+      lagMs,
+      lagWorstPairMs: worstPair(Object.values(lagMs)),
+      writes: {
+        targetPerSec: TOTAL_RATE,
+        achievedPerSec: round((completed * 1000) / elapsed, 1),
+        completed,
+        failed: loads.reduce((n, l) => n + l.failed, 0),
+        perReplica: Object.fromEntries(
+          REGIONS.map((r, i) => {
+            const l = loads[i] as LoadResult;
+            return [r, { completed: l.completed, elapsedMs: l.elapsedMs, perSec: round((l.completed * 1000) / l.elapsedMs, 1), latencyMs: l.latencyMs }];
+          }),
+        ),
+      },
+      gossip: Object.fromEntries(
+        REGIONS.map((r, i) => {
+          const s = stats[i] as HostStats;
+          return [r, { deltasReceived: s.deltasReceived, deltasSent: s.deltasSent, antiEntropyRounds: s.antiEntropyRounds, entitiesRepairedByAntiEntropy: s.entitiesRepaired, rssMiB: s.rssMiB, heapUsedMiB: s.heapUsedMiB }];
+        }),
+      ),
+      quiesce: {
+        converged: quiesceMs !== null,
+        rootsEqualAfterLoadMs: quiesceMs === null ? null : round(quiesceMs, 1),
+        measuredAfterLoadMs: afterLoadMs,
+        ...(quiesceMs === null ? { lastStatus: last } : {}),
+        expectedSum: expected,
+        sums: Object.fromEntries(REGIONS.map((r, i) => [r, sums[i]])),
+        allHoldEveryIncrement: sums.every((s) => s === expected),
+      },
+      meshMs,
+      durationMs: 0,
+    };
+    if (!result.quiesce.allHoldEveryIncrement) progress(`WARNING: counter sums ${sums.join(", ")} differ from ${expected}`);
+    for (const [pair, d] of Object.entries(lagMs)) progress(`${pair}: p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms (${d.count} deltas)`);
+    await Promise.all(nodes.map((n) => n.stop()));
+    result.durationMs = total();
+    printJson(result);
+  } finally {
+    await Promise.all(nodes.map((n) => n.stop().catch(() => undefined)));
+    for (const d of dirs) d.remove();
+  }
+}
+
+function sameRoot(statuses: HostStatus[]): boolean {
+  return statuses.every((s) => s.root === statuses[0]?.root && s.queuedDeltas === 0);
+}
+
+/** The worst of the per-pair percentiles, and the number of lag observations over all pairs. */
+function worstPair(ds: Distribution[]): { p50: number; p99: number; max: number; observations: number } {
+  return {
+    p50: Math.max(0, ...ds.map((d) => d.p50)),
+    p99: Math.max(0, ...ds.map((d) => d.p99)),
+    max: Math.max(0, ...ds.map((d) => d.max)),
+    observations: ds.reduce((n, d) => n + d.count, 0),
+  };
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,188 @@
+/**
+ * Replica memory (issue 3 §10.4). Prints:
+ *
+ * - `bounded`: a replica with cacheMaxEntries 10,000 writes 1,000,000 new pncounters through
+ *   replica.update (WRITERS concurrent writers); heap and RSS after a full GC at 100k, 250k, 500k
+ *   and 1M entities on disk. A bounded cache keeps the heap flat; growth would show a leak.
+ * - `perEntity`: resident bytes per cached entity, for a pncounter (one +1; the first 100,000
+ *   entities of the bounded run's store) and for an orset of 10 members (100,000 written for it).
+ *   The replica is reopened with a cache large enough for all of them and they are loaded
+ *   (replica.read). heapUsed and RSS are taken after a full GC (--expose-gc) before and after
+ *   loading; the difference divided by the count is the cost of one cached entity, shown next to
+ *   the cache's own size estimate (what cacheMaxBytes is enforced against).
+ *
+ * Run with `node --expose-gc --import tsx bench/memory.ts` (bench/run.ts passes --expose-gc).
+ */
+import os from "node:os";
+import { join } from "node:path";
+import { encodeState } from "../crdt/index.js";
+import type { ReplicaOptions } from "../replica/options.js";
+import type { EntityRef } from "../replica/entity-ref.js";
+import type { Replica as ReplicaT } from "../replica/replica.js";
+import { Replica } from "../replica/replica.js";
+import { LevelStore } from "../replica/storage/level-store.js";
+import type { MemorySnapshot } from "./support/stats.js";
+import { addMembers, increment, memorySnapshot, runConcurrently, tempDir } from "./support/stats.js";
+import { environment, printJson, progress, round, stopwatch } from "./harness.js";
+
+const WRITERS = 256;
+const PER_ENTITY_COUNT = 100_000;
+const SET_MEMBERS = 10;
+const BOUNDED_CACHE = 10_000;
+const CHECKPOINTS = [100_000, 250_000, 500_000, 1_000_000];
+const SERVICE = "bench";
+
+const refOf = (i: number): EntityRef => ({ service: SERVICE, key: `k${i}` });
+
+async function open(dir: string, options: Partial<ReplicaOptions>): Promise<ReplicaT> {
+  return Replica.open({ store: await LevelStore.open(dir), options });
+}
+
+interface PerEntity {
+  type: string;
+  entities: number;
+  writeMs: number | null;
+  loadMs: number;
+  loadedPerSec: number;
+  heapBytesPerEntity: number;
+  rssBytesPerEntity: number;
+  /** ArrayBuffer memory outside the JS heap (Uint8Arrays such as digests). */
+  externalBytesPerEntity: number;
+  cacheEstimateBytesPerEntity: number;
+  encodedStateBytes: number | null;
+  before: MemorySnapshot;
+  after: MemorySnapshot;
+}
+
+/**
+ * Writes `count` entities k0.. (unless `written` says the store already holds them), reopens the
+ * store with a cache for all of them, and measures loading them.
+ */
+async function perEntity(type: "pncounter" | "orset", dir: string, count: number, alreadyWritten = false): Promise<PerEntity> {
+  let writeMs: number | null = null;
+  if (!alreadyWritten) {
+    progress(`${type}: writing ${count} entities`);
+    const writer = await open(dir, { cacheMaxEntries: BOUNDED_CACHE });
+    const produce =
+      type === "pncounter"
+        ? (_i: number) => increment(writer.id)
+        : (i: number) => addMembers(writer.id, Array.from({ length: SET_MEMBERS }, (_, j) => `k${i}-member-${j}`));
+    const written = stopwatch();
+    await runConcurrently(count, WRITERS, (i) => writer.update(refOf(i), type, produce(i)));
+    writeMs = written();
+    await writer.close();
+  }
+
+  const reader = await open(dir, { cacheMaxEntries: count * 2, cacheMaxBytes: 4 * 2 ** 30 });
+  const before = memorySnapshot();
+  const loaded = stopwatch();
+  await runConcurrently(count, WRITERS, async (i) => {
+    const e = await reader.read(refOf(i));
+    if (!e || e.type !== type) throw new Error(`entity ${i} missing or not a ${type}`);
+  });
+  const loadMs = loaded();
+  const after = memorySnapshot();
+  const cache = reader.entities.cache;
+  if (cache.size !== count) throw new Error(`expected ${count} cached entities, found ${cache.size}`);
+  const sample = await reader.read(refOf(0));
+  const encoded = sample ? encodeState(sample.state).length : null;
+  const result: PerEntity = {
+    type: type === "orset" ? `orset of ${SET_MEMBERS} members` : "pncounter (one +1)",
+    entities: count,
+    writeMs,
+    loadMs,
+    loadedPerSec: Math.round((count * 1000) / loadMs),
+    heapBytesPerEntity: Math.round(((after.heapUsedMiB - before.heapUsedMiB) * 2 ** 20) / count),
+    rssBytesPerEntity: Math.round(((after.rssMiB - before.rssMiB) * 2 ** 20) / count),
+    externalBytesPerEntity: Math.round(((after.externalMiB - before.externalMiB) * 2 ** 20) / count),
+    cacheEstimateBytesPerEntity: Math.round(cache.byteSize / cache.size),
+    encodedStateBytes: encoded,
+    before,
+    after,
+  };
+  progress(`${type}: ${result.heapBytesPerEntity} heap bytes and ${result.rssBytesPerEntity} RSS bytes per cached entity`);
+  await reader.close();
+  return result;
+}
+
+interface Checkpoint {
+  entitiesOnDisk: number;
+  elapsedMs: number;
+  writesPerSec: number;
+  cachedEntities: number;
+  cacheEstimateMiB: number;
+  memory: MemorySnapshot;
+}
+
+async function bounded(dir: string): Promise<{ checkpoints: Checkpoint[]; heapGrowthMiB: number; rssGrowthMiB: number }> {
+  const replica = await open(dir, { cacheMaxEntries: BOUNDED_CACHE });
+  const produce = increment(replica.id);
+  const checkpoints: Checkpoint[] = [];
+  const elapsed = stopwatch();
+  let done = 0;
+  for (const target of CHECKPOINTS) {
+    const from = done;
+    const segment = stopwatch();
+    await runConcurrently(target - from, WRITERS, (i) => replica.update(refOf(from + i), "pncounter", produce));
+    await replica.entities.drain();
+    const segmentMs = segment();
+    done = target;
+    const cp: Checkpoint = {
+      entitiesOnDisk: target,
+      elapsedMs: elapsed(),
+      writesPerSec: Math.round(((target - from) * 1000) / segmentMs),
+      cachedEntities: replica.entities.cache.size,
+      cacheEstimateMiB: round(replica.entities.cache.byteSize / 2 ** 20, 1),
+      memory: memorySnapshot(),
+    };
+    checkpoints.push(cp);
+    progress(`bounded: ${target} entities on disk, heap ${cp.memory.heapUsedMiB} MiB, RSS ${cp.memory.rssMiB} MiB, ${cp.writesPerSec} writes/s`);
+  }
+  await replica.close();
+  const first = checkpoints[0] as Checkpoint;
+  const last = checkpoints[checkpoints.length - 1] as Checkpoint;
+  return {
+    checkpoints,
+    heapGrowthMiB: round(last.memory.heapUsedMiB - first.memory.heapUsedMiB, 1),
+    rssGrowthMiB: round(last.memory.rssMiB - first.memory.rssMiB, 1),
+  };
+}
+
+async function main(): Promise<void> {
+  const total = stopwatch();
+  const meta = { ...environment(), loadAverageAtStart: os.loadavg().map((x) => round(x, 2)) };
+  if (!meta.gcExposed) progress("WARNING: run with --expose-gc, or heap numbers include garbage");
+  const work = tempDir("memory");
+  try {
+    // The bounded run first, in a fresh process, so its RSS is its own; its store then serves
+    // the pncounter measurement (its first 100,000 entities).
+    const boundedDir = join(work.path, "bounded");
+    const cap = await bounded(boundedDir);
+    const counter = await perEntity("pncounter", boundedDir, PER_ENTITY_COUNT, true);
+    const set = await perEntity("orset", join(work.path, "orset"), PER_ENTITY_COUNT);
+    printJson({
+      benchmark: "memory",
+      meta: { ...meta, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
+      setup: {
+        store: "LevelStore in a temp dir",
+        measurement: "process.memoryUsage() after global.gc(); per-entity = (after - before) / entities, with the cache holding every loaded entity",
+        writers: WRITERS,
+      },
+      notes: {
+        cacheEstimateBytesPerEntity: "EntityCache.byteSize / size: the replica's own estimate (max(512, 8 x encoded state)) used for cacheMaxBytes",
+        rss: "RSS includes LevelDB's own caches and the allocator's retained pages, so it is noisier than heapUsed",
+        bounded: `cacheMaxEntries ${BOUNDED_CACHE}; the heap at 1M entities on disk next to the heap at 100k`,
+      },
+      bounded: cap,
+      perEntity: { pncounter: counter, orset: set },
+      durationMs: total(),
+    });
+  } finally {
+    work.remove();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+/**
+ * A user's friends (a grow-only set of user ids per entity key): once added, never removed.
+ *
+ * Commands:
+ * - `add {friend}` → the friends afterwards, sorted; a user cannot befriend themselves (`failed`),
+ *   and adding a present friend changes nothing;
+ * - `has {friend}` → boolean;
+ * - `list` → the friends, sorted.
+ *
+ * @module
+ */
+import { defineService } from "../index.js";
+import { sortedStrings } from "./tags.js";
+
+const friendInput = {
+  type: "object",
+  properties: { friend: { type: "string", minLength: 1, maxLength: 256 } },
+  required: ["friend"],
+  additionalProperties: false,
+} as const;
+
+export default defineService({
+  name: "friends",
+  type: "gset",
+  commands: {
+    add: {
+      input: friendInput,
+      handler: (state, input, ctx) => {
+        const { friend } = input as { friend: string };
+        if (friend === ctx.key) ctx.fail(`${friend} cannot befriend themselves`);
+        state.add(friend);
+        return sortedStrings(state);
+      },
+    },
+    has: {
+      input: friendInput,
+      handler: (state, input) => state.has((input as { friend: string }).friend),
+    },
+    list: (state) => sortedStrings(state),
+  },
+  view: (state) => sortedStrings(state),
+});

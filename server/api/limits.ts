@@ -1,0 +1,77 @@
+import { DEFAULT_CLIENT_FRAME_BYTES } from "../../protos/limits.js";
+
+/**
+ * The limits of the client API (SPEC §8). Each is an option (`startNode(config, {limits})`, or
+ * `LATTICE_LIMITS=name=value,…`) with a default; the comment says why the default is what it is.
+ * docs/api.md lists them for operators.
+ */
+export interface ApiLimits {
+  /**
+   * Largest HTTP request body in bytes; larger bodies are `payload_too_large` (413). Default 1 MiB
+   * (SPEC §8): far above any command input a person types, small enough that a burst of
+   * concurrent uploads cannot exhaust memory.
+   */
+  readonly maxBodyBytes: number;
+  /**
+   * Largest /v1/ws frame, text or binary, in bytes; a larger frame closes the socket with 1009.
+   * Default 1 MiB (SPEC §8; the `ws` default of 100 MiB is far too large).
+   */
+  readonly maxFrameBytes: number;
+  /**
+   * Deepest nesting of arrays and objects in a command or stream input; deeper input is
+   * `invalid_input`. Default 64: deeper than any real document, and it keeps recursive code
+   * (schema validation, canonical encoding, handlers) far from the stack limit.
+   */
+  readonly maxInputDepth: number;
+  /**
+   * Frames a /v1/ws connection may send per second (token bucket, burst of the same size). A frame
+   * over the rate is refused with `rate_limited`; a full second's worth of refused frames in a row
+   * closes the socket with 4429. Default 200: ample for typing, cursors and presence, while one
+   * socket cannot keep a replica busy.
+   */
+  readonly maxFramesPerSecond: number;
+  /**
+   * Calls, subscribes and stream opens a /v1/ws connection may have awaiting a reply; one more is
+   * refused with `rate_limited`. Default 64: enough to pipeline, and it bounds the work one socket
+   * can queue on entities (commands on one entity run one at a time).
+   */
+  readonly maxInFlight: number;
+  /**
+   * Open subscriptions plus streams per /v1/ws connection; one more is refused with
+   * `rate_limited`. Default 1024: a page may watch many entities, but each one pins an entity in
+   * the replica's cache, so one socket cannot pin an unbounded number.
+   */
+  readonly maxSubscriptions: number;
+  /**
+   * Bytes a /v1/ws connection may have queued for sending; past this the client is not reading
+   * and the socket is closed with 4429. Default 16 MiB: room for several maximum-size frames, but a
+   * stalled client cannot make the replica buffer without bound.
+   */
+  readonly maxBufferedBytes: number;
+  /**
+   * Interval of WebSocket pings on /v1/ws; a client that has not answered the previous ping by the
+   * next one is dropped. Default 30 s: a client that vanished without closing (no FIN) is noticed
+   * within a minute, so its streams' onClose runs (presence goes offline).
+   */
+  readonly pingIntervalMs: number;
+  /**
+   * Interval of SSE heartbeat comments. Default 15 s: well under the idle timeouts of common
+   * proxies and load balancers (nginx 60 s, AWS ALB 60 s), so they keep the stream open.
+   */
+  readonly sseHeartbeatMs: number;
+}
+
+export const DEFAULT_API_LIMITS: ApiLimits = {
+  maxBodyBytes: 1024 * 1024,
+  maxFrameBytes: DEFAULT_CLIENT_FRAME_BYTES,
+  maxInputDepth: 64,
+  maxFramesPerSecond: 200,
+  maxInFlight: 64,
+  maxSubscriptions: 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  pingIntervalMs: 30_000,
+  sseHeartbeatMs: 15_000,
+};
+
+/** The limit names, for parsing LATTICE_LIMITS. */
+export const API_LIMIT_NAMES = Object.keys(DEFAULT_API_LIMITS) as (keyof ApiLimits)[];

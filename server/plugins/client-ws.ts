@@ -1,0 +1,92 @@
+import type { FastifyInstance } from "fastify";
+import type { FunctionEngine } from "../../functions/engine.js";
+import { CloseCode } from "../../protos/close-codes.js";
+import type { Authenticator } from "../api/auth.js";
+import type { ApiLimits } from "../api/limits.js";
+import type { ApiMetrics } from "../api/metrics.js";
+import type { OriginPolicy } from "../api/origins.js";
+import { originAllowed } from "../api/origins.js";
+import { ClientSession } from "../api/ws-session.js";
+
+export interface ClientWsOptions {
+  readonly engine: FunctionEngine;
+  readonly auth: Authenticator;
+  readonly limits: ApiLimits;
+  readonly metrics: ApiMetrics;
+  /** Browser origins allowed to open /v1/ws (others: accepted, then closed with 4403). */
+  readonly origins: OriginPolicy;
+}
+
+/** Longest delay setTimeout accepts; token expiries further out are not scheduled. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The multiplexed client protocol on `/v1/ws` (SPEC §5; ClientSession does the protocol). The
+ * token is verified in onRequest, before the upgrade; refusals accept the upgrade and close with
+ * 4403 (origin not allowed) or 4401 (no or bad token, or the token expired while connected), so
+ * stock clients stop retrying. Listeners are attached synchronously in the upgrade callback,
+ * since `ws` drops frames that arrive while a socket has no listener. Pings every
+ * `pingIntervalMs` drop clients that vanished without closing, which runs their streams' onClose.
+ * On shutdown every socket is closed with 1001 after its streams were cancelled.
+ */
+export function clientWsPlugin(app: FastifyInstance, opts: ClientWsOptions): Promise<void> {
+  const { engine, limits, metrics } = opts;
+  const sessions = new Set<ClientSession>();
+
+  app.addHook("preClose", async () => {
+    const all = [...sessions];
+    for (const s of all) s.terminate(CloseCode.goingAway, "the replica is shutting down");
+    await Promise.all(all.map((s) => s.close()));
+  });
+
+  app.get("/v1/ws", { websocket: true, onRequest: opts.auth.hook({ queryToken: true, defer: true }) }, (socket, req) => {
+    if (!originAllowed(req.headers.origin, req.headers.host, opts.origins)) {
+      metrics.refused("origin");
+      socket.close(CloseCode.forbidden, "origin not allowed");
+      return;
+    }
+    const outcome = opts.auth.outcome(req);
+    if (!outcome.ok) {
+      metrics.refused("token");
+      socket.close(CloseCode.unauthorized, outcome.error.message.slice(0, 120));
+      return;
+    }
+    const session = new ClientSession(socket, outcome.claims, { engine, limits, metrics, log: req.log });
+    sessions.add(session);
+    metrics.socketOpened();
+    socket.on("message", (data, isBinary) => session.receive(data, isBinary));
+
+    let alive = true;
+    socket.on("pong", () => {
+      alive = true;
+    });
+    const ping = setInterval(() => {
+      if (!alive) {
+        socket.terminate();
+        return;
+      }
+      alive = false;
+      try {
+        socket.ping();
+      } catch (err) {
+        req.log.debug({ err }, "ping failed");
+      }
+    }, limits.pingIntervalMs);
+
+    let expiry: NodeJS.Timeout | undefined;
+    const expiresAt = opts.auth.expiresAt(outcome.claims);
+    if (expiresAt !== undefined) {
+      const delay = expiresAt - engine.replica.env.clock.now();
+      if (delay <= MAX_TIMER_MS) expiry = setTimeout(() => session.terminate(CloseCode.unauthorized, "the token expired"), Math.max(0, delay));
+    }
+
+    socket.on("close", () => {
+      clearInterval(ping);
+      clearTimeout(expiry);
+      if (!sessions.delete(session)) return;
+      metrics.socketClosed();
+      session.close().catch((err: unknown) => req.log.warn({ err }, "client session cleanup failed"));
+    });
+  });
+  return Promise.resolve();
+}
