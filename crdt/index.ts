@@ -17,7 +17,7 @@ export { digest } from "./digest.js";
 export type { Dot } from "./dot.js";
 export { compareDots, dot, dotKey } from "./dot.js";
 export type { CrdtErrorCode } from "./errors.js";
-export { CrdtError } from "./errors.js";
+export { CrdtError, checkSafeInteger } from "./errors.js";
 export type { Json, JsonLimits } from "./json.js";
 export { DEFAULT_MAX_JSON_DEPTH, canonicalJson, compareText, parseCanonicalJson } from "./json.js";
 export type { CausalType, ViewEnv } from "./kinds/kind.js";

@@ -18,6 +18,7 @@ import type {
 import {
   CrdtError,
   MAX_NESTING,
+  checkSafeInteger,
   addToCounter,
   addToSet,
   canonicalJson,
@@ -76,17 +77,25 @@ export function facadeFor<T extends CausalType>(type: T, slot: Slot<AnyStore>, s
 }
 
 function counterFacade(type: "gcounter" | "pncounter", slot: Slot<CounterStore>, session: MutationSession): GCounterState | PNCounterState {
-  const value = (): number => counterValue(slot.read() ?? new Map<string, CounterEntry>());
+  const value = (): number => counterValue(slot.read(false) ?? new Map<string, CounterEntry>()) + session.pendingOn(slot.id);
+  const add = (amount: unknown): void => {
+    if (typeof amount !== "number") throw new CrdtError("invalid_value", "amount must be a number");
+    checkSafeInteger(amount, "amount");
+    if (type === "gcounter" && amount < 0) throw new CrdtError("invalid_value", "a gcounter cannot be decremented");
+    if (amount === 0) return;
+    checkSafeInteger(value() + amount, "counter value");
+    session.addToCounterSlot(slot.id, amount, (net) => slot.write((c) => addToCounter(c, session.replica, net, type)));
+  };
   const f: PNCounterState = {
     get value() {
       return value();
     },
     increment(n = 1) {
-      slot.write((c) => addToCounter(c, session.replica, n, type));
+      add(n);
     },
     decrement(n = 1) {
       if (typeof n !== "number") throw new CrdtError("invalid_value", "amount must be a number");
-      slot.write((c) => addToCounter(c, session.replica, -n, "pncounter"));
+      add(-n);
     },
     toJSON: value,
   };
@@ -201,14 +210,16 @@ function voteFacade(slot: Slot<VoteStore>, session: MutationSession): VoteState 
 function mapFacade(slot: Slot<MapStore>, session: MutationSession, depth: number): ORMapState {
   const store = (): MapStore => slot.read() ?? new Map<string, MapEntry>();
   const child = <T extends CausalType>(key: Json, type: T): Slot<AnyStore> => ({
-    read: () => mapValue(store(), key, type),
+    id: `${slot.id}\u0000${canonicalJson(key)}\u0000${type}`,
+    read: (flush = true) => mapValue(slot.read(flush) ?? new Map<string, MapEntry>(), key, type),
     ctx: () => slot.ctx(),
     write: (op) => slot.write((pc) => updateMap<CausalType>(pc, session.replica, key, type, op, session.limits)),
   });
   const lookup = (t: CausalType) => kindOf(t);
   return {
     get(key, type) {
-      const existing = mapKeyType(store(), key);
+      // Pending counter amounts never change a key's type, so the check need not write them.
+      const existing = mapKeyType(slot.read(false) ?? new Map<string, MapEntry>(), key);
       if (existing !== undefined && existing !== type) {
         throw new CrdtError("type_mismatch", `key ${canonicalJson(key)} holds a ${existing}, not a ${type}`);
       }

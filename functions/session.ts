@@ -11,6 +11,8 @@ import { LatticeError } from "./errors.js";
 export class MutationSession {
   private working: CausalState | undefined;
   private net: CausalState | undefined;
+  /** Counter amounts not yet written, per slot: see addToCounterSlot. */
+  private readonly pending = new Map<string, { net: number; flush: (net: number) => void }>();
 
   constructor(
     private readonly base: CausalState,
@@ -22,12 +24,21 @@ export class MutationSession {
     private readonly readOnly?: string,
   ) {}
 
+  /** The state as the handler's writes so far made it (pending counter amounts included). */
   current(): CausalState {
+    this.flushPending();
+    return this.working ?? this.base;
+  }
+
+  /** The state without writing pending counter amounts: only counters' own reads use it. */
+  peek(): CausalState {
     return this.working ?? this.base;
   }
 
   apply(delta: Causal<AnyStore> | null): void {
-    if (this.readOnly) throw new LatticeError("function_error", this.readOnly);
+    this.assertWritable();
+    // Every other write keeps its order relative to the counter amounts before it.
+    this.flushPending();
     if (!delta) return;
     const typed = { type: this.base.type, ...delta } as CausalState;
     this.working ??= cloneState(this.base);
@@ -36,8 +47,38 @@ export class MutationSession {
     else this.net = cloneState(typed);
   }
 
-  /** The net change of the run so far, undefined when nothing changed. */
+  /**
+   * Adds to the counter at `slotId` without writing yet. Consecutive amounts on one counter sum
+   * up and are written as one operation when anything else is read or written, or at the end,
+   * so a command's delta is its net change: +1 -2 +3 writes +2, and +5 -5 writes nothing
+   * (SPEC §3), where joining each operation's delta would record both totals.
+   */
+  addToCounterSlot(slotId: string, amount: number, flush: (net: number) => void): void {
+    this.assertWritable();
+    const entry = this.pending.get(slotId);
+    if (entry) entry.net += amount;
+    else this.pending.set(slotId, { net: amount, flush });
+  }
+
+  /** The amount pending on one counter. */
+  pendingOn(slotId: string): number {
+    return this.pending.get(slotId)?.net ?? 0;
+  }
+
+  private flushPending(): void {
+    if (this.pending.size === 0) return;
+    const entries = [...this.pending.values()];
+    this.pending.clear();
+    for (const e of entries) if (e.net !== 0) e.flush(e.net);
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw new LatticeError("function_error", this.readOnly);
+  }
+
+  /** The net change of the run, undefined when nothing changed. */
   delta(): CausalState | undefined {
+    this.flushPending();
     return this.net;
   }
 }
@@ -48,14 +89,18 @@ export class MutationSession {
  * the operation's delta at that level; the slot wraps it for the levels above.
  */
 export interface Slot<S> {
-  read(): S | undefined;
+  /** Identifies the slot within one session (the path of map keys and types to it). */
+  readonly id: string;
+  /** The store here; `flush: false` leaves pending counter amounts unwritten (counters' reads). */
+  read(flush?: boolean): S | undefined;
   ctx(): CausalContext;
   write(op: (c: Causal<S>) => Causal<S> | null): void;
 }
 
 export function rootSlot(session: MutationSession): Slot<AnyStore> {
   return {
-    read: () => session.current().store,
+    id: "",
+    read: (flush = true) => (flush ? session.current() : session.peek()).store,
     ctx: () => session.current().ctx,
     write: (op) => session.apply(op(session.current())),
   };
