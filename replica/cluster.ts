@@ -46,6 +46,8 @@ interface Member {
   session: PeerSession | undefined;
   readonly queue: GossipQueue;
   readonly inflight: Map<number, QueuedChange[]>;
+  /** Batches from this peer held back because Yjs updates in them wait for missing updates. */
+  readonly heldAcks: Map<number, Set<EntityId>>;
   batchSeq: number;
   lastHeardMs: number;
   lastAntiEntropyMs: number | undefined;
@@ -226,6 +228,7 @@ export class Cluster implements ClusterPort {
         session: undefined,
         queue: new GossipQueue(this.opts.maxQueuedEntitiesPerPeer),
         inflight: new Map(),
+        heldAcks: new Map(),
         batchSeq: 0,
         lastHeardMs: this.now(),
         lastAntiEntropyMs: undefined,
@@ -288,6 +291,7 @@ export class Cluster implements ClusterPort {
       m.session = undefined;
       // Unacknowledged batches may be lost; anti-entropy on the next session repairs them.
       m.inflight.clear();
+      m.heldAcks.clear();
       this.log("info", `gossip session with ${m.id} closed (${code} ${reason})`);
     }
     const t = this.targetOf(s);
@@ -512,21 +516,45 @@ export class Cluster implements ClusterPort {
   private async onDeltaBatch(m: Member, s: PeerSession, batch: pb.DeltaBatch): Promise<void> {
     let bytes = 0;
     const now = this.replica.env.clock.now();
+    const incomplete: EntityRef[] = [];
     const results = await Promise.allSettled(
       batch.deltas.map(async (d) => {
         const delta = d.delta ?? new Uint8Array();
         bytes += delta.length;
         const ref = checkedRef(d.service, d.key);
         const change = decodeChange(delta, d.deleted === true);
-        await this.replica.applyRemote({ ref, change, version: versionOf(d.version) });
+        if (!(await this.replica.applyRemote({ ref, change, version: versionOf(d.version) }))) incomplete.push(ref);
         const origin = d.originTimeMs ?? 0;
         if (origin > 0) this.observer.convergenceLag(m.region, Math.max(0, now - origin));
       }),
     );
     for (const r of results) if (r.status === "rejected") this.log("warn", `delta from ${m.id} not applied: ${String(r.reason)}`);
     this.observer.deltasReceived(m.region, batch.deltas.length, bytes);
-    // Acknowledge once durable; a delta that cannot be applied is not retried (it never will be).
+    if (incomplete.length > 0) {
+      // A Yjs update waiting for updates it depends on is not applied yet: acknowledging it would
+      // let a majority/all write count a replica that cannot show it. Ask the sender for what is
+      // missing instead; the batch stays unacknowledged (the write's tracker may time out, and
+      // the update still spreads). The batch is acknowledged once the diffs complete them.
+      m.heldAcks.set(batch.batchSeq, new Set(incomplete.map(entityId)));
+      for (const ref of incomplete) {
+        const e = await this.replica.entities.get(ref);
+        if (e?.state.type !== "ydoc") continue;
+        s.send({ yjsSync: { requestId: 0, service: ref.service, key: ref.key, stateVector: Y.encodeStateVector(e.state.doc) } });
+      }
+      return;
+    }
+    // Acknowledge once durable; a delta that cannot be applied at all is not retried (it never will be).
     s.send({ ack: { batchSeq: batch.batchSeq } });
+  }
+
+  /** Acknowledges held batches whose Yjs updates are now all integrated. */
+  private releaseHeldAcks(m: Member, id: EntityId): void {
+    for (const [batchSeq, waiting] of m.heldAcks) {
+      waiting.delete(id);
+      if (waiting.size > 0) continue;
+      m.heldAcks.delete(batchSeq);
+      m.session?.send({ ack: { batchSeq } });
+    }
   }
 
   private sendMembership(m: Member): void {
@@ -667,8 +695,9 @@ export class Cluster implements ClusterPort {
         try {
           const ref = checkedRef(e.service, e.key);
           const change = decodeChange(e.state ?? new Uint8Array(), e.deleted === true);
-          await this.replica.applyRemote({ ref, change, version: versionOf(e.version) });
+          const complete = await this.replica.applyRemote({ ref, change, version: versionOf(e.version) });
           repaired++;
+          if (complete) this.releaseHeldAcks(m, entityId(ref));
         } catch (err) {
           this.log("warn", `state from ${m.id} not applied: ${String(err)}`);
         }
@@ -701,8 +730,9 @@ export class Cluster implements ClusterPort {
     try {
       const ref = checkedRef(y.service, y.key);
       const change: Change = y.deleted ? { kind: "delete" } : { kind: "ydoc", update: y.update };
-      await this.replica.applyRemote({ ref, change, version: [] });
+      const complete = await this.replica.applyRemote({ ref, change, version: [] });
       this.observer.entitiesRepaired(m.region, 1);
+      if (complete) this.releaseHeldAcks(m, entityId(ref));
     } catch (err) {
       this.log("warn", `Yjs diff from ${m.id} not applied: ${String(err)}`);
     }

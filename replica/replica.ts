@@ -205,8 +205,13 @@ export class Replica {
     return this.update(ref, type, () => ({ kind: "delete" }), opts);
   }
 
-  /** Joins a change received from a peer; resolves once it is durable. */
-  async applyRemote(remote: RemoteChange): Promise<void> {
+  /**
+   * Joins a change received from a peer; resolves once it is durable. Resolves false when a Yjs
+   * update could only be parked because updates it depends on are missing (Yjs "pending
+   * structs"): the change is kept, but is not part of the document yet, so it must not be
+   * acknowledged as applied.
+   */
+  async applyRemote(remote: RemoteChange): Promise<boolean> {
     this.assertOpen();
     const { ref } = remote;
     const id = entityId(ref);
@@ -228,15 +233,18 @@ export class Replica {
       mergeVersion(e.version, remote.version);
       return { e, durable: this.entities.commit(e) };
     });
-    if (!applied) return;
+    if (!applied) return true;
     await applied.durable;
     const c = remote.change;
+    const st = applied.e.state;
+    const complete = st.type !== "ydoc" || (st.doc.store.pendingStructs === null && st.doc.store.pendingDs === null);
     this.changes.emit({
       ref,
       entity: applied.e,
       origin: "remote",
       ...(c.kind === "ydoc" ? { yUpdate: c.update } : c.kind === "state" && c.state.type === "ydoc" ? { yUpdate: yStateUpdate(c.state) } : {}),
     });
+    return complete;
   }
 
   private applyChange(e: Entity, change: Change, origin: "local" | "remote"): void {
