@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { formatJson, printJson, progress, stopwatch } from "./harness.js";
 
 /** Benchmark modules, by file name without extension; each prints one JSON object on stdout. */
-const BENCHMARKS: readonly string[] = ["crdt", "convergence", "anti-entropy", "store", "memory", "runtimes"];
+const BENCHMARKS: readonly string[] = ["crdt", "convergence", "anti-entropy", "store", "memory", "runtimes", "http", "ws"];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const compiled = import.meta.url.endsWith(".js");

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { join } from "../crdt/index.js";
+import { cloneState, join, mergeInto } from "../crdt/index.js";
 import type { EntityId } from "./entity-ref.js";
 import type { AckTracker, Change, OutboundChange } from "./replica.js";
 import type { Version } from "./version.js";
@@ -48,6 +48,8 @@ export interface QueuedChange {
   seq: number;
   originTimeMs: number;
   acks: ChangeAcks[];
+  /** True once `change` is this queue's own copy, which later changes join into in place. */
+  owned: boolean;
 }
 
 function coalesce(a: Change, b: Change): Change {
@@ -75,7 +77,19 @@ export class GossipQueue {
   push(c: OutboundChange, acks: ChangeAcks): void {
     const prev = this.items.get(c.id);
     if (prev) {
-      prev.change = coalesce(prev.change, c.change);
+      const a = prev.change;
+      const b = c.change;
+      if (a.kind === "causal" && b.kind === "causal") {
+        // The first change is shared with the other peers' queues: copy it once, then join in
+        // place. Joining into a fresh copy each time made a hot entity's batch quadratic.
+        let target = a.delta;
+        if (!prev.owned) {
+          target = cloneState(a.delta);
+          prev.change = { kind: "causal", delta: target };
+          prev.owned = true;
+        }
+        mergeInto(target, b.delta);
+      } else prev.change = coalesce(a, b);
       mergeVersion(prev.version, c.version);
       prev.seq = c.seq;
       prev.acks.push(acks);
@@ -95,6 +109,7 @@ export class GossipQueue {
       seq: c.seq,
       originTimeMs: c.originTimeMs,
       acks: [acks],
+      owned: false,
     });
   }
 

@@ -1,0 +1,270 @@
+/**
+ * HTTP command throughput (issue 4): commands/s and latency of `counter.increment` through
+ * `POST /v1/entities/counter/{key}/increment`, driven by autocannon (50 connections, 10 s after a
+ * 2 s warm-up), against a real replica process (server/main.ts with the example services) that
+ * keeps its entities in a level store (fsync off) and has two peer replicas connected (three
+ * processes, fully meshed, every command gossiped to both). Beside it, in the same run and with
+ * the same load generator and URL shape, a bare fastify POST echo server in its own process
+ * (./support/echo-server.ts). The result is the ratio of the two; the target is ≥ 0.5.
+ *
+ * Two key patterns: increments spread uniformly over 1,000 counter keys (seeded random), and all
+ * on one hot key (commands on one entity run one at a time). Reported per run: 2xx/s, latency
+ * p50/p90/p99/max (ms, measured per request from autocannon's response events; autocannon's own
+ * histogram rounds to whole ms), errors and non-2xx, the server's CPU time per request and
+ * utilisation (/proc, all threads), and the load generator's CPU. The replica's RSS after the
+ * runs and the peers' CPU are recorded too. Afterwards the counters are summed on the measured
+ * replica and on a peer: the sum must hold every acknowledged increment (plus at most the
+ * requests autocannon left unanswered when it stopped), and be the same on both.
+ *
+ * The bench process is the load generator: on a 2-core machine it competes for CPU with the
+ * replica and its two peers, as it does with the fastify server (baselines in
+ * /work/shared/research/peer-baselines.md were measured that way too).
+ *
+ * Options (environment): BENCH_HTTP_SECONDS (measured seconds per run, default 10);
+ * BENCH_PROFILE_DIR: start the measured replica (and its peers too with BENCH_PROFILE_PEERS=1)
+ * with --cpu-prof, profiles written there on exit, named after the pids the output lists;
+ * summarise one run's window with `node --import tsx bench/support/cpuprofile-top.ts <file> 30
+ * <fromUs> <toUs>` (the run's `windowUs`).
+ *
+ * Run with `node --import tsx bench/http.ts`, or compiled (`node dist/bench/http.js`).
+ */
+import autocannon from "autocannon";
+import { resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { environment, printJson, progress, round, stopwatch } from "./harness.js";
+import { startEcho } from "./support/echo-process.js";
+import type { LatticeServer } from "./support/lattice-server.js";
+import { counterSum, startMesh } from "./support/lattice-server.js";
+import type { CpuWindow, ProcMemory } from "./support/proc.js";
+import type { InternalCounts } from "./support/replica-metrics.js";
+import { internals, scrape } from "./support/replica-metrics.js";
+import { cpuWindow, foreignCpuWindow, ioWindow, memoryOf } from "./support/proc.js";
+import type { Distribution } from "./support/stats.js";
+import { seededRandom, tempDir } from "./support/stats.js";
+import { Samples, sampleDistribution } from "./support/samples.js";
+
+const CONNECTIONS = 50;
+const WARMUP_S = 2;
+const DURATION_S = positiveInt(process.env.BENCH_HTTP_SECONDS, 10);
+const KEYS = 1000;
+const HOT_KEY = "hot";
+const TARGET_RATIO = 0.5;
+const BODY = "{}";
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+  const n = raw === undefined ? NaN : Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
+}
+
+interface HttpRun {
+  durationS: number;
+  requests2xx: number;
+  requestsPerSec: number;
+  latencyMs: Distribution;
+  /** autocannon's own histogram (whole ms). */
+  autocannonLatencyMs: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** The server process during the run. */
+  server: (CpuWindow & { cpuUsPerRequest: number }) | null;
+  /** This process (autocannon) during the run, % of one core. */
+  loadGeneratorCpuPercent: number;
+  /** Other processes measured during the run (the peers), by name. */
+  others?: Record<string, CpuWindow | null>;
+  /**
+   * CPU used by processes other than this benchmark's during the run, % of one core (/proc/stat):
+   * on a shared machine, well above 0 means this run's figures are depressed.
+   */
+  foreignCpuPercent: number | null;
+  /** The server's read and write system calls (and bytes written) per request (/proc/PID/io). */
+  serverSyscalls: { readCallsPerUnit: number; writeCallsPerUnit: number; writeBytesPerUnit: number } | null;
+  /** What the replica did inside, per command (from its /metrics). */
+  internals?: InternalCounts;
+  /** The run's span in µs of CLOCK_MONOTONIC, for cpuprofile-top.ts. */
+  windowUs: [number, number];
+}
+
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/** One autocannon run of `durationS` against `baseUrl`, each request's path from `path()`. */
+async function load(baseUrl: string, path: () => string, durationS: number, serverPid: number, others: Record<string, number> = {}): Promise<HttpRun> {
+  const latencies = new Samples();
+  const cpu = cpuWindow(serverPid);
+  const foreign = foreignCpuWindow([serverPid, ...Object.values(others)]);
+  const io = ioWindow(serverPid);
+  const otherCpu = Object.fromEntries(Object.entries(others).map(([name, pid]) => [name, cpuWindow(pid)]));
+  const self0 = process.cpuUsage();
+  const from = monotonicUs();
+  const t0 = performance.now();
+  const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections: CONNECTIONS,
+        duration: durationS,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: BODY,
+        requests: [{ method: "POST", setupRequest: (req) => ({ ...req, path: path() }) }],
+      },
+      (err: unknown, res) => (err ? reject(err instanceof Error ? err : new Error(`autocannon failed: ${JSON.stringify(err)}`)) : resolvePromise(res)),
+    );
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+    });
+  });
+  const wallS = (performance.now() - t0) / 1000;
+  const to = monotonicUs();
+  const self = process.cpuUsage(self0);
+  const server = cpu.stop();
+  const foreignCpuPercent = foreign.stop();
+  const ok = result["2xx"];
+  const run: HttpRun = {
+    durationS: result.duration,
+    requests2xx: ok,
+    requestsPerSec: Math.round(ok / result.duration),
+    latencyMs: sampleDistribution(latencies),
+    autocannonLatencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    server: server && { ...server, cpuUsPerRequest: ok > 0 ? round((server.cpuSeconds * 1e6) / ok, 1) : 0 },
+    loadGeneratorCpuPercent: round(((self.user + self.system) / 1e6 / wallS) * 100, 1),
+    foreignCpuPercent,
+    serverSyscalls: io.stop(ok),
+    windowUs: [from, to],
+  };
+  if (Object.keys(others).length > 0) run.others = Object.fromEntries(Object.entries(otherCpu).map(([name, w]) => [name, w.stop()]));
+  return run;
+}
+
+/** `load` on a replica, with its /metrics counters before and after. */
+async function loadReplica(server: LatticeServer, path: () => string, durationS: number, others: Record<string, number> = {}): Promise<HttpRun> {
+  const before = await scrape(server.url);
+  const run = await load(server.url, path, durationS, server.pid, others);
+  run.internals = internals(before, await scrape(server.url));
+  return run;
+}
+
+/** The path of an increment of a key drawn uniformly (seeded) from KEYS keys. */
+function spreadPaths(seed: number): () => string {
+  const random = seededRandom(seed);
+  return () => `/v1/entities/counter/k${Math.floor(random() * KEYS)}/increment`;
+}
+
+const hotPath = (): string => `/v1/entities/counter/${HOT_KEY}/increment`;
+
+/** The fastify echo baseline: its own process, a warm-up, then one measured run. */
+async function baselineRun(seed: number): Promise<HttpRun> {
+  const echo = await startEcho("fastify");
+  try {
+    const url = `http://127.0.0.1:${echo.port}`;
+    await load(url, spreadPaths(seed), WARMUP_S, echo.pid);
+    const run = await load(url, spreadPaths(seed + 1), DURATION_S, echo.pid);
+    progress(`http: fastify ${run.requestsPerSec} req/s, p99 ${run.latencyMs.p99} ms`);
+    return run;
+  } finally {
+    await echo.stop();
+  }
+}
+
+interface LatticeRuns {
+  spread: HttpRun;
+  hot: HttpRun;
+  memory: ProcMemory | null;
+  /** Process ids (profile files are named after them). */
+  pids: { replica: number; peerB: number; peerC: number };
+  check: { acknowledged: number; sumOnA: number; sumOnB: number; ok: boolean };
+}
+
+/** Three replicas (level stores, fsync off), load on the first; stopped before it returns. */
+async function latticeRuns(profileDir: string | undefined): Promise<LatticeRuns> {
+  const dir = tempDir("http");
+  let servers: LatticeServer[] = [];
+  try {
+    progress("http: starting three meshed replicas");
+    servers = await startMesh({
+      size: 3,
+      baseDir: dir.path,
+      fsync: false,
+      nodeFlags: (i) => (profileDir && (i === 0 || process.env.BENCH_PROFILE_PEERS === "1") ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []),
+    });
+    const [a, b, c] = servers as [LatticeServer, LatticeServer, LatticeServer];
+    const peers = { peerB: b.pid, peerC: c.pid };
+    const acked: number[] = [];
+    progress("http: warm-up");
+    acked.push((await load(a.url, spreadPaths(3), WARMUP_S, a.pid, peers)).requests2xx);
+    progress(`http: ${KEYS} keys`);
+    const spread = await loadReplica(a, spreadPaths(4), DURATION_S, peers);
+    acked.push(spread.requests2xx);
+    progress(`http: lattice ${spread.requestsPerSec} req/s, p99 ${spread.latencyMs.p99} ms; hot key`);
+    const hot = await loadReplica(a, hotPath, DURATION_S, peers);
+    acked.push(hot.requests2xx);
+    progress(`http: hot key ${hot.requestsPerSec} req/s, p99 ${hot.latencyMs.p99} ms`);
+    const memory = memoryOf(a.pid) ?? null;
+
+    // Every acknowledged increment is on A, and reaches B. autocannon stops with up to one
+    // request per connection unanswered, which the replica may still have applied.
+    const acknowledged = acked.reduce((x, y) => x + y, 0);
+    const maxUnanswered = CONNECTIONS * acked.length;
+    const keys = [HOT_KEY, ...Array.from({ length: KEYS }, (_, i) => `k${i}`)];
+    const sumOnA = await counterSum(a.url, keys);
+    let sumOnB = await counterSum(b.url, keys);
+    for (let i = 0; i < 20 && sumOnB !== sumOnA; i++) {
+      await sleep(500);
+      sumOnB = await counterSum(b.url, keys);
+    }
+    const ok = sumOnA >= acknowledged && sumOnA - acknowledged <= maxUnanswered && sumOnB === sumOnA;
+    return { spread, hot, memory, pids: { replica: a.pid, ...peers }, check: { acknowledged, sumOnA, sumOnB, ok } };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    dir.remove();
+  }
+}
+
+async function main(): Promise<void> {
+  const total = stopwatch();
+  const profileDir = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined;
+
+  // Baseline before and after the replicas (A-B-A), so that drift shows and averages out.
+  progress(`http: fastify echo baseline (${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s)`);
+  const before = await baselineRun(1);
+  const lattice = await latticeRuns(profileDir);
+  progress("http: fastify echo baseline again");
+  const after = await baselineRun(5);
+
+  const baselinePerSec = Math.round((before.requestsPerSec + after.requestsPerSec) / 2);
+  const baselineCpuUs = before.server && after.server ? (before.server.cpuUsPerRequest + after.server.cpuUsPerRequest) / 2 : null;
+  const ratio = (x: HttpRun): number => round(x.requestsPerSec / baselinePerSec, 3);
+  const cpuRatio = (x: HttpRun): number | null => (x.server && baselineCpuUs !== null && x.server.cpuUsPerRequest > 0 ? round(baselineCpuUs / x.server.cpuUsPerRequest, 3) : null);
+  const { spread, hot } = lattice;
+  printJson({
+    benchmark: "http",
+    environment: environment(),
+    config: {
+      connections: CONNECTIONS,
+      warmupS: WARMUP_S,
+      durationS: DURATION_S,
+      keys: KEYS,
+      command: "counter.increment {}",
+      store: "level, fsync off",
+      replicas: 3,
+      loadOn: "replica 0, its two peers connected",
+      runFrom: import.meta.url.endsWith(".ts") ? "source (tsx)" : "dist",
+    },
+    baseline: { what: "fastify 5 POST echo, own process; measured before and after the replicas", requestsPerSec: baselinePerSec, before, after },
+    lattice: { spreadKeys: spread, hotKey: hot, replicaMemory: lattice.memory },
+    ratio: { spreadKeys: ratio(spread), hotKey: ratio(hot), target: TARGET_RATIO, targetMet: ratio(spread) >= TARGET_RATIO },
+    /** Baseline server CPU per request over the replica's: the ratio if CPU were the only limit. */
+    cpuPerRequestRatio: { spreadKeys: cpuRatio(spread), hotKey: cpuRatio(hot) },
+    check: lattice.check,
+    profile: profileDir ? { dir: profileDir, pids: lattice.pids, windowsUs: { spreadKeys: spread.windowUs, hotKey: hot.windowUs } } : null,
+    durationMs: total(),
+  });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,242 @@
+/**
+ * Real `npm start` processes for the client-API benchmarks (http.ts, ws.ts): server/main.ts from
+ * source under `node --import tsx` when the benchmark runs from source, dist/server/main.js when
+ * it runs compiled, configured by flags and LATTICE_* variables exactly as a user would. The
+ * example services are loaded (LATTICE_FUNCTIONS unset).
+ *
+ * {@link startMesh} starts N replicas on 127.0.0.1, each with its own level data directory
+ * (fsync off unless asked), every one listing all the others as peers, and waits until each has
+ * a live session with every other. Children die with the benchmark process.
+ */
+import type { ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { Agent, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+const compiled = import.meta.url.endsWith(".js");
+const MAIN = fileURLToPath(new URL(`../../server/main.${compiled ? "js" : "ts"}`, import.meta.url));
+const LOADER = compiled ? [] : ["--import", "tsx"];
+const OUTPUT_TAIL = 8 * 1024;
+const REGIONS = ["us-east", "eu-west", "ap-south", "sa-east", "af-south"];
+
+const live = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
+
+/** A free TCP port on 127.0.0.1 (bound to port 0, then released for the replica to bind). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen({ host: "127.0.0.1", port: 0 }, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** GET a JSON document from 127.0.0.1 without keep-alive; rejects on a status other than 200. */
+export function getJson(url: string, timeoutMs = 10_000): Promise<unknown> {
+  if (!url.startsWith("http://127.0.0.1:")) return Promise.reject(new Error(`refusing to fetch ${url}: 127.0.0.1 only`));
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, headers: { connection: "close" }, timeout: timeoutMs }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => {
+        if (res.statusCode !== 200) reject(new Error(`GET ${url}: ${res.statusCode} ${body.slice(0, 200)}`));
+        else {
+          try {
+            resolve(JSON.parse(body));
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        }
+      });
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+export interface LatticeServerOptions {
+  readonly port: number;
+  readonly region: string;
+  /** Level data directory (absolute). */
+  readonly dataDir: string;
+  readonly peers: readonly string[];
+  readonly fsync?: boolean;
+  /** LATTICE_LIMITS, e.g. "maxFramesPerSecond=1000000". */
+  readonly limits?: string;
+  /** Extra node flags, such as --cpu-prof. */
+  readonly nodeFlags?: readonly string[];
+}
+
+/** One replica process. */
+export class LatticeServer {
+  readonly child: ChildProcess;
+  readonly exited: Promise<void>;
+  private alive = true;
+  private out = "";
+
+  constructor(readonly opts: LatticeServerOptions) {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("LATTICE_")) env[k] = v;
+    env.LATTICE_CLUSTER_SECRET = "bench-cluster-secret";
+    if (opts.limits) env.LATTICE_LIMITS = opts.limits;
+    const args = [
+      ...(opts.nodeFlags ?? []),
+      ...LOADER,
+      MAIN,
+      "--port", String(opts.port),
+      "--region", opts.region,
+      "--data-dir", opts.dataDir,
+      "--peers", opts.peers.join(","),
+      "--fsync", opts.fsync ? "1" : "0",
+      // fastify logs every request at info: that would be a logging benchmark.
+      "--log-level", "warn",
+    ];
+    this.child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    live.add(this.child);
+    this.child.stdout?.setEncoding("utf8").on("data", (s: string) => this.tail(s));
+    this.child.stderr?.setEncoding("utf8").on("data", (s: string) => this.tail(s));
+    this.child.on("error", (err) => this.tail(`spawn error: ${err.message}\n`));
+    this.exited = new Promise((resolve) => {
+      this.child.once("exit", () => {
+        this.alive = false;
+        live.delete(this.child);
+        resolve();
+      });
+    });
+  }
+
+  get pid(): number {
+    const pid = this.child.pid;
+    if (pid === undefined) throw new Error("the replica process has no pid");
+    return pid;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.opts.port}`;
+  }
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.opts.port}`;
+  }
+
+  get output(): string {
+    return this.out;
+  }
+
+  private tail(s: string): void {
+    this.out = (this.out + s).slice(-OUTPUT_TAIL);
+  }
+
+  async waitReady(timeoutMs = 30_000): Promise<void> {
+    const started = Date.now();
+    while (this.alive) {
+      try {
+        await getJson(`${this.url}/readyz`);
+        return;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() - started > timeoutMs) break;
+      await sleep(100);
+    }
+    throw new Error(`replica ${this.opts.region} on port ${this.opts.port} did not become ready\n${this.out}`);
+  }
+
+  /** Replica id and how many peers are connected (GET /v1/cluster). */
+  async cluster(): Promise<{ id: string; connectedPeerIds: string[] }> {
+    const c = (await getJson(`${this.url}/v1/cluster`)) as { replica: { id: string }; peers: { id: string | null; connected: boolean }[] };
+    return { id: c.replica.id, connectedPeerIds: c.peers.filter((p) => p.connected && p.id).map((p) => p.id as string) };
+  }
+
+  /** SIGTERM (a clean shutdown, which also writes a --cpu-prof profile), SIGKILL after `graceMs`. */
+  async stop(graceMs = 15_000): Promise<void> {
+    if (!this.alive) return;
+    this.child.kill("SIGTERM");
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+export interface MeshOptions {
+  readonly size: number;
+  /** Parent of the replicas' data directories. */
+  readonly baseDir: string;
+  readonly fsync?: boolean;
+  readonly limits?: string;
+  /** Node flags per replica index (e.g. --cpu-prof for replica 0 only). */
+  readonly nodeFlags?: (index: number) => readonly string[];
+}
+
+/** Starts `size` fully meshed replicas and waits until every one is connected to all others. */
+export async function startMesh(opts: MeshOptions, timeoutMs = 30_000): Promise<LatticeServer[]> {
+  const ports: number[] = [];
+  for (let i = 0; i < opts.size; i++) ports.push(await freePort());
+  const servers = ports.map(
+    (port, i) =>
+      new LatticeServer({
+        port,
+        region: REGIONS[i] ?? `region-${i}`,
+        dataDir: join(opts.baseDir, `replica-${i}`),
+        peers: ports.filter((p) => p !== port).map((p) => `ws://127.0.0.1:${p}`),
+        ...(opts.fsync !== undefined ? { fsync: opts.fsync } : {}),
+        ...(opts.limits !== undefined ? { limits: opts.limits } : {}),
+        ...(opts.nodeFlags ? { nodeFlags: opts.nodeFlags(i) } : {}),
+      }),
+  );
+  try {
+    await Promise.all(servers.map((s) => s.waitReady(timeoutMs)));
+    const started = Date.now();
+    for (;;) {
+      const infos = await Promise.all(servers.map((s) => s.cluster()));
+      const ids = infos.map((c) => c.id);
+      if (infos.every((c, i) => ids.every((id, j) => j === i || c.connectedPeerIds.includes(id)))) break;
+      if (Date.now() - started > timeoutMs) throw new Error(`replicas not meshed after ${timeoutMs} ms: ${JSON.stringify(infos)}`);
+      await sleep(100);
+    }
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.stop(2000)));
+    throw err;
+  }
+  return servers;
+}
+
+/** Sum of the `counter` service's entities `keys` on one replica (GETs, 16 in flight). */
+export async function counterSum(baseUrl: string, keys: readonly string[]): Promise<number> {
+  if (!baseUrl.startsWith("http://127.0.0.1:")) throw new Error(`refusing to fetch ${baseUrl}: 127.0.0.1 only`);
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  const get = (key: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = request(`${baseUrl}/v1/entities/counter/${encodeURIComponent(key)}`, { agent, timeout: 10_000 }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (body += c));
+        res.on("end", () => {
+          if (res.statusCode !== 200) reject(new Error(`GET counter/${key}: ${res.statusCode} ${body.slice(0, 200)}`));
+          else resolve((JSON.parse(body) as { state: number }).state);
+        });
+      });
+      req.on("timeout", () => req.destroy(new Error(`GET counter/${key} timed out`)));
+      req.on("error", reject);
+      req.end();
+    });
+  try {
+    let sum = 0;
+    for (let i = 0; i < keys.length; i += 16) sum += (await Promise.all(keys.slice(i, i + 16).map(get))).reduce((a, b) => a + b, 0);
+    return sum;
+  } finally {
+    agent.destroy();
+  }
+}
