@@ -11,7 +11,7 @@ import type { Json } from "../crdt/index.js";
 import { TCK_TWO, serviceOf } from "../functions/examples/tck.js";
 import { entityId } from "../replica/entity-ref.js";
 import type { LatticeNode } from "./node.js";
-import { TCK_CASES, firstStep, secondChangingStep, updates, vote } from "./test-support/tck-cases.js";
+import { TCK_CASES, firstStep, secondChangingStep, updates, vote } from "../functions/examples/test-support/tck-cases.js";
 import {
   assertHttpError,
   changesIn,

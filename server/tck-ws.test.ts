@@ -12,7 +12,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Json } from "../crdt/index.js";
 import { TCK_TWO, serviceOf } from "../functions/examples/tck.js";
 import type { LatticeNode } from "./node.js";
-import { TCK_CASES, firstStep, updates, vote } from "./test-support/tck-cases.js";
+import { TCK_CASES, firstStep, updates, vote } from "../functions/examples/test-support/tck-cases.js";
 import { changesIn, isDeepEqual, startTckNode, tckServiceOf, uniqueKey, waitMeshed } from "./test-support/tck-cluster.js";
 import type { Frame, Subscription } from "./test-support/tck-ws-client.js";
 import { WsClient, resultOrThrow, wsError } from "./test-support/tck-ws-client.js";

@@ -1,13 +1,13 @@
 /**
- * The Cloudstate TCK expectations per state model, shared by the server-level TCK tests
- * (server/tck-http.test.ts, server/tck-ws.test.ts). The same table, the same values, as the
- * engine-level TCK (functions/examples/tck.test.ts), so that a difference between the two is a
- * difference of the server layer. `state` values are the TCK `State` of a reply (tck.ts).
+ * The Cloudstate TCK expectations per state model: one table shared by the engine-level TCK
+ * (functions/examples/tck.test.ts) and the server-level ones (server/tck-http.test.ts,
+ * server/tck-ws.test.ts), so that a difference between them is a difference of the server
+ * layer. `state` values are the TCK `State` of a reply (tck.ts).
  *
  * @module
  */
-import type { Json } from "../../crdt/index.js";
-import type { TckType, Update } from "../../functions/examples/tck.js";
+import type { Json } from "../../../crdt/index.js";
+import type { TckType, Update } from "../tck.js";
 
 export interface TckStep {
   readonly updates: readonly Update[];
