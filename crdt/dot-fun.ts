@@ -1,3 +1,4 @@
+import type { StoreKind } from "./kinds/kind.js";
 import type { CausalContext } from "./causal-context.js";
 import type { Dot } from "./dot.js";
 import { compareDots, dotKey } from "./dot.js";
@@ -60,4 +61,26 @@ export function latestOf<E extends { readonly dot: Dot }>(m: DotFun<E>, replica:
 export function anyEntryIn<E extends { readonly dot: Dot }>(m: DotFun<E>, ctx: CausalContext): boolean {
   for (const e of m.values()) if (ctx.has(e.dot)) return true;
   return false;
+}
+
+/**
+ * The StoreKind of a plain DotFun whose entries are all content (flag, register, vote): only
+ * the view differs between them. Counters add floors and are built separately.
+ */
+export function dotFunKind<E extends { readonly dot: Dot }>(view: StoreKind<DotFun<E>>["view"]): StoreKind<DotFun<E>> {
+  return {
+    empty: () => new Map(),
+    isBottom: (s) => s.size === 0,
+    hasContent: (s) => s.size > 0,
+    clone: (s) => new Map(s),
+    mergeInto(target, tctx, src, sctx) {
+      mergeDotFun(target, tctx, src, sctx);
+    },
+    anyDotIn: (s, ctx) => anyEntryIn(s, ctx),
+    collectDots(s, out) {
+      for (const e of s.values()) out.push(e.dot);
+    },
+    removal: () => new Map(),
+    view,
+  };
 }

@@ -1,4 +1,4 @@
-import { anyEntryIn, mergeDotFun } from "../dot-fun.js";
+import { dotFunKind } from "../dot-fun.js";
 import type { StoreKind } from "./kind.js";
 import type { RegisterEntry, RegisterStore } from "./stores.js";
 
@@ -23,18 +23,4 @@ export function winner(s: RegisterStore): RegisterEntry | undefined {
  * A register whose writes are dots: a write removes the writes it beats, so the store holds the
  * winner plus, at most, concurrent writes; an ormap key removal removes what it observed.
  */
-export const registerKind: StoreKind<RegisterStore> = {
-  empty: () => new Map(),
-  isBottom: (s) => s.size === 0,
-  hasContent: (s) => s.size > 0,
-  clone: (s) => new Map(s),
-  mergeInto(target, tctx, src, sctx) {
-    mergeDotFun(target, tctx, src, sctx);
-  },
-  anyDotIn: (s, ctx) => anyEntryIn(s, ctx),
-  collectDots(s, out) {
-    for (const e of s.values()) out.push(e.dot);
-  },
-  removal: () => new Map(),
-  view: (s) => winner(s)?.value ?? null,
-};
+export const registerKind: StoreKind<RegisterStore> = dotFunKind((s) => winner(s)?.value ?? null);

@@ -1,4 +1,4 @@
-import { anyEntryIn, latestOf, mergeDotFun } from "../dot-fun.js";
+import { dotFunKind, latestOf } from "../dot-fun.js";
 import type { ReplicaId } from "../replica-id.js";
 import type { StoreKind, ViewEnv } from "./kind.js";
 import type { VoteStore } from "./stores.js";
@@ -35,18 +35,4 @@ export function tally(s: VoteStore, env: ViewEnv): VoteView {
 }
 
 /** One vote per replica, each a dot that supersedes the replica's previous vote. */
-export const voteKind: StoreKind<VoteStore> = {
-  empty: () => new Map(),
-  isBottom: (s) => s.size === 0,
-  hasContent: (s) => s.size > 0,
-  clone: (s) => new Map(s),
-  mergeInto(target, tctx, src, sctx) {
-    mergeDotFun(target, tctx, src, sctx);
-  },
-  anyDotIn: (s, ctx) => anyEntryIn(s, ctx),
-  collectDots(s, out) {
-    for (const e of s.values()) out.push(e.dot);
-  },
-  removal: () => new Map(),
-  view: (s, env) => ({ ...tally(s, env) }),
-};
+export const voteKind: StoreKind<VoteStore> = dotFunKind((s, env) => ({ ...tally(s, env) }));
