@@ -103,8 +103,7 @@ export async function startNode(config: LatticeConfig, opts: StartOptions = {}):
   const metrics = new ReplicaMetrics(replica, () => cluster.status().reduce((n, p) => n + p.queuedDeltas, 0));
   cluster.observer = metrics;
   replica.cluster = cluster;
-  const processRegistry = new Registry();
-  collectDefaultMetrics({ register: processRegistry, prefix: "lattice_process_" });
+  const processRegistry = processMetrics();
 
   let ready = false;
   let engine: FunctionEngine;
@@ -198,4 +197,19 @@ function corsOptions(policy: OriginPolicy) {
 
 function advertiseHost(host: string): string {
   return host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+}
+
+let processRegistry: Registry | undefined;
+
+/**
+ * Process metrics (CPU, memory, event-loop delay) describe the process, not a node, and
+ * prom-client starts an event-loop monitor for them that it never stops: so one registry per
+ * process, shared by every node it runs (tests and benchmarks start many).
+ */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: "lattice_process_" });
+  }
+  return processRegistry;
 }
