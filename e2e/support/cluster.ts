@@ -20,13 +20,13 @@
 import type { ChildProcess } from "node:child_process";
 import { fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { get } from "node:http";
 import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { ReplicaOptions } from "../../replica/options.js";
+import { getJson, stopChild } from "./process.js";
 import type { ProxyMode } from "./tcp-proxy.js";
 import { TcpProxy, ownerPid } from "./tcp-proxy.js";
 
@@ -151,14 +151,7 @@ export class HostProcess {
 
   /** SIGTERM, then SIGKILL after `graceMs`. */
   async stop(graceMs = 5000): Promise<void> {
-    if (!this.alive) return;
-    this.child.kill("SIGTERM");
-    const timer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
-    try {
-      await this.exited;
-    } finally {
-      clearTimeout(timer);
-    }
+    if (this.alive) await stopChild(this.child, this.exited, graceMs);
   }
 }
 
@@ -503,27 +496,3 @@ async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<
   }
 }
 
-/** GET a JSON document from 127.0.0.1 without keep-alive (no socket outlives the call). */
-export function getJson(url: string): Promise<unknown> {
-  if (!url.startsWith("http://127.0.0.1:")) return Promise.reject(new Error(`refusing to fetch ${url}: 127.0.0.1 only`));
-  return new Promise((resolve, reject) => {
-    const req = get(url, { agent: false, headers: { connection: "close" }, timeout: 10_000 }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (body += c));
-      res.on("end", () => {
-        if (res.statusCode !== 200) reject(new Error(`GET ${url}: ${res.statusCode} ${body}`));
-        else {
-          try {
-            resolve(JSON.parse(body));
-          } catch (err) {
-            reject(err instanceof Error ? err : new Error(String(err)));
-          }
-        }
-      });
-      res.on("error", reject);
-    });
-    req.on("timeout", () => req.destroy(new Error(`GET ${url} timed out`)));
-    req.on("error", reject);
-  });
-}

@@ -25,13 +25,13 @@ import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { request } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
-import { createServer } from "node:net";
+import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { getJson, waitFor } from "./cluster.js";
+import { waitFor } from "./cluster.js";
+import { freePort, getJson, stopChild } from "./process.js";
 import type { ProxyMode } from "./tcp-proxy.js";
 import { TcpProxy, ownerPid } from "./tcp-proxy.js";
 
@@ -54,17 +54,6 @@ process.on("exit", () => {
   for (const child of live) child.kill("SIGKILL");
 });
 
-/** A free TCP port on 127.0.0.1 (bound to port 0, then released). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen({ host: "127.0.0.1", port: 0 }, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** One `server/main.ts` process. */
 export class ServerProcess {
@@ -136,14 +125,7 @@ export class ServerProcess {
 
   /** SIGTERM (main.ts shuts down cleanly), then SIGKILL after `graceMs`. */
   async stop(graceMs = 5000): Promise<void> {
-    if (!this.alive) return;
-    this.child.kill("SIGTERM");
-    const timer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
-    try {
-      await this.exited;
-    } finally {
-      clearTimeout(timer);
-    }
+    if (this.alive) await stopChild(this.child, this.exited, graceMs);
   }
 }
 
