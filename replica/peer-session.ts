@@ -22,7 +22,6 @@ import Role = lattice.replica.Role;
 import RefusalReason = lattice.replica.RefusalReason;
 
 export type Envelope = pb.Envelope;
-export type EnvelopeBody = NonNullable<pb.Envelope["body"]>;
 
 /** Who this side is, and what it needs to authenticate a peer. */
 export interface SessionIdentity {

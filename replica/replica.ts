@@ -216,34 +216,25 @@ export class Replica {
     const { ref } = remote;
     const id = entityId(ref);
     const type = typeOfRemote(remote);
+    // A whole state joins like a delta: a causal state is one, a document is its full update.
+    const r = remote.change;
+    const c: Change = r.kind !== "state" ? r : r.state.type === "ydoc" ? { kind: "ydoc", update: yFull(r.state) } : { kind: "causal", delta: r.state };
     const applied = await this.mutex.run(id, async () => {
       // A deletion of an entity this replica never saw still leaves a tombstone.
       const e = (await this.entities.get(ref)) ?? (await this.entities.get(ref, type ?? "gcounter"));
       if (!e || e.deleted) return undefined;
-      const c = remote.change;
       if (c.kind !== "delete" && e.type !== type) {
         throw new CrdtError("type_mismatch", `peer sent a ${type} for ${ref.service}/${ref.key}, which holds a ${e.type}`);
       }
-      if (c.kind === "state") {
-        if (c.state.type === "ydoc") {
-          const update = yStateUpdate(c.state);
-          this.applyChange(e, { kind: "ydoc", update }, "remote");
-        } else this.applyChange(e, { kind: "causal", delta: c.state }, "remote");
-      } else this.applyChange(e, c, "remote");
+      this.applyChange(e, c, "remote");
       mergeVersion(e.version, remote.version);
       return { e, durable: this.entities.commit(e) };
     });
     if (!applied) return true;
     await applied.durable;
-    const c = remote.change;
     const st = applied.e.state;
     const complete = st.type !== "ydoc" || (st.doc.store.pendingStructs === null && st.doc.store.pendingDs === null);
-    this.changes.emit({
-      ref,
-      entity: applied.e,
-      origin: "remote",
-      ...(c.kind === "ydoc" ? { yUpdate: c.update } : c.kind === "state" && c.state.type === "ydoc" ? { yUpdate: yStateUpdate(c.state) } : {}),
-    });
+    this.changes.emit({ ref, entity: applied.e, origin: "remote", ...(c.kind === "ydoc" ? { yUpdate: c.update } : {}) });
     return complete;
   }
 
@@ -317,7 +308,3 @@ function typeOfRemote(r: RemoteChange): TypeName | undefined {
   }
 }
 
-function yStateUpdate(s: CrdtState): Uint8Array {
-  if (s.type !== "ydoc") throw new Error("not a ydoc");
-  return yFull(s);
-}
