@@ -469,7 +469,7 @@ export class Cluster implements ClusterPort {
         for (const mm of env.membership?.members ?? []) if (mm.replicaId !== this.replica.id && mm.url) this.addTarget(mm.url);
         return;
       case "deltaBatch":
-        void this.onDeltaBatch(m, s, env.deltaBatch as pb.DeltaBatch);
+        void this.onDeltaBatch(m, s, env.deltaBatch as pb.DeltaBatch).catch((err: unknown) => this.fail(s, err));
         return;
       case "ack": {
         const items = m.inflight.get(env.ack?.batchSeq ?? 0);
@@ -490,13 +490,13 @@ export class Cluster implements ClusterPort {
         void this.onStateRequest(s, env.stateRequest as pb.StateRequest).catch((err: unknown) => this.fail(s, err));
         return;
       case "stateReply":
-        void this.onStateReply(m, env.stateReply as pb.StateReply);
+        void this.onStateReply(m, env.stateReply as pb.StateReply).catch((err: unknown) => this.fail(s, err));
         return;
       case "yjsSync":
         void this.onYjsSync(s, env.yjsSync as pb.YjsSync).catch((err: unknown) => this.fail(s, err));
         return;
       case "yjsDiff":
-        void this.onYjsDiff(m, env.yjsDiff as pb.YjsDiff);
+        void this.onYjsDiff(m, env.yjsDiff as pb.YjsDiff).catch((err: unknown) => this.fail(s, err));
         return;
       case "awareness": {
         const a = env.awareness as pb.Awareness;
