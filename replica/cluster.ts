@@ -93,6 +93,9 @@ export class Cluster implements ClusterPort {
   private tickTimer: TimerHandle | undefined;
   private lastHeartbeatMs = 0;
   private flushScheduled = false;
+  private flushTimer: TimerHandle | undefined;
+  /** Monotonic time of the last push to the peers (see scheduleFlush). */
+  private lastFlushMs = -Infinity;
   private closing = false;
   private round = 0;
   private readonly inbound = new Set<PeerSession>();
@@ -357,13 +360,7 @@ export class Cluster implements ClusterPort {
   publish(change: OutboundChange): AckTracker {
     const acks = new ChangeAcks((ms, fn) => this.replica.env.timers.after(ms, fn));
     for (const m of this.members.values()) m.queue.push(change, acks);
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      this.replica.env.timers.defer(() => {
-        this.flushScheduled = false;
-        for (const m of this.members.values()) this.flushMember(m);
-      });
-    }
+    this.scheduleFlush();
     return acks;
   }
 
@@ -425,6 +422,7 @@ export class Cluster implements ClusterPort {
     if (this.closing) return;
     this.closing = true;
     this.tickTimer?.cancel();
+    this.flushTimer?.cancel();
     for (const t of this.targets.values()) t.timer?.cancel();
     for (const m of this.members.values()) m.session?.close(CloseCode.goingAway, "shutting down");
     for (const s of this.inbound) s.close(CloseCode.goingAway, "shutting down");
@@ -433,6 +431,26 @@ export class Cluster implements ClusterPort {
 
   // -------------------------------------------------------------------------------------------
   // Delta push
+
+  /**
+   * Pushes queued deltas at the end of this turn, or, when the last push was less than
+   * gossipIntervalMs ago, once that interval is over: a quiet replica pushes at once, a busy one
+   * sends one frame per peer per interval (each frame costs a system call and a wake-up of the
+   * peer, far more than the deltas it carries).
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.closing) return;
+    this.flushScheduled = true;
+    const flushAll = (): void => {
+      this.flushScheduled = false;
+      this.flushTimer = undefined;
+      this.lastFlushMs = this.replica.env.clock.monotonic();
+      for (const m of this.members.values()) this.flushMember(m);
+    };
+    const wait = this.lastFlushMs + this.opts.gossipIntervalMs - this.replica.env.clock.monotonic();
+    if (wait <= 0) this.replica.env.timers.defer(flushAll);
+    else this.flushTimer = this.replica.env.timers.after(wait, flushAll);
+  }
 
   private flushMember(m: Member): void {
     const s = m.session;

@@ -21,6 +21,11 @@ export interface ReplicaOptions {
   readonly antiEntropyIntervalMs: number;
   /** Entities queued per peer before the queue is dropped in favour of anti-entropy. */
   readonly maxQueuedEntitiesPerPeer: number;
+  /**
+   * Least time between two delta pushes to the peers under load (a quiet replica pushes at once):
+   * batches a busy replica's deltas into one frame per peer per interval, for a few ms of lag.
+   */
+  readonly gossipIntervalMs: number;
   /** Encoded bytes per delta batch frame; far below the 16 MiB gossip frame limit. */
   readonly maxBatchBytes: number;
   /** Bytes a peer connection may have buffered before pushes wait (backpressure). */
@@ -46,6 +51,7 @@ export const DEFAULT_OPTIONS: ReplicaOptions = Object.freeze({
   heartbeatMs: 1000,
   antiEntropyIntervalMs: 5000,
   maxQueuedEntitiesPerPeer: 10_000,
+  gossipIntervalMs: 4,
   maxBatchBytes: 1024 * 1024,
   maxBufferedBytes: 8 * 1024 * 1024,
   consistencyTimeoutMs: 5000,

@@ -81,16 +81,25 @@ export class LevelStore implements KeyValueStore {
   batch(ops: readonly BatchOp[], options?: BatchOptions): Promise<void> {
     return this.#call("batch", () => {
       checkBatch(ops, options);
-      // Rebuilt ops carry only our fields: level honours extra per-op fields (keyEncoding,
-      // sublevel, …) that would bypass this store's contract. classic-level copies the bytes
-      // into its WriteBatch inside this synchronous call, which is what lets callers reuse
-      // their buffers as soon as batch() returns.
-      const levelOps = ops.map((op) =>
-        op.type === "put"
-          ? { type: "put" as const, key: op.key, value: op.value }
-          : { type: "del" as const, key: op.key },
-      );
-      return this.#db.batch(levelOps, { sync: options?.sync === true });
+      // A chained batch, not db.batch(array): abstract-level's array form clones every op
+      // ({...options, ...op}) and resolves encodings per op, 4x the cost per op of the chained
+      // form (bench: 8-10 µs vs 2 µs on this machine), and the group commit writes 2 ops per
+      // entity. Only our fields are passed on, so extra per-op fields (sublevel, encodings)
+      // cannot bypass this store's contract. classic-level copies each key and value into its
+      // native WriteBatch inside put()/del(), which is what lets callers reuse their buffers as
+      // soon as batch() returns.
+      const chained = this.#db.batch();
+      try {
+        for (const op of ops) {
+          if (op.type === "put") chained.put(op.key, op.value);
+          else chained.del(op.key);
+        }
+      } catch (err) {
+        // An unwritten chained batch holds native memory until closed.
+        void chained.close().catch(() => {});
+        throw err;
+      }
+      return chained.write({ sync: options?.sync === true });
     });
   }
 
