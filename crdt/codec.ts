@@ -364,6 +364,11 @@ function decodeContext(p: pb.CausalContext.$Properties | null | undefined, repli
 export interface DecodeOptions {
   /** Yjs clientID the decoded document writes with (ydoc only); see emptyYDoc. */
   readonly clientId?: number;
+  /**
+   * `bytes` already decoded as a protobuf message by the caller (which looked at its type), so
+   * that it is not decoded twice; it must be the decoding of exactly `bytes`.
+   */
+  readonly message?: pb.CrdtState;
 }
 
 /**
@@ -374,7 +379,7 @@ export interface DecodeOptions {
 export function decodeState(bytes: Uint8Array, opts: DecodeOptions = {}): CrdtState {
   let msg: pb.CrdtState;
   try {
-    msg = pb.CrdtState.decode(bytes);
+    msg = opts.message ?? pb.CrdtState.decode(bytes);
   } catch {
     fail("malformed state bytes");
   }

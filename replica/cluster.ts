@@ -786,9 +786,17 @@ function encodeDelta(item: QueuedChange): pb.Delta.$Properties {
   };
   const c = item.change;
   if (c.kind === "delete") return { ...base, deleted: true };
-  if (c.kind === "ydoc") return { ...base, delta: encodeYUpdate(c.update) };
-  return { ...base, delta: encodeState(c.delta) };
+  // Every peer's queue holds the same change object until it coalesces into a copy of its own
+  // (owned, and then joined in place, so never cached): encode it once for all the peers.
+  const cached = item.owned ? undefined : encodedChanges.get(c);
+  if (cached) return { ...base, delta: cached };
+  const delta = c.kind === "ydoc" ? encodeYUpdate(c.update) : encodeState(c.delta);
+  if (!item.owned) encodedChanges.set(c, delta);
+  return { ...base, delta };
 }
+
+/** Encoded deltas of shared (not owned) queued changes, by change object. */
+const encodedChanges = new WeakMap<Change, Uint8Array>();
 
 function encodeYUpdate(update: Uint8Array): Uint8Array {
   return crdtPb.crdt.CrdtState.encode({ format: 1, type: crdtPb.crdt.CrdtType.YDOC, ydoc: update }).finish();
@@ -826,7 +834,7 @@ function decodeChange(bytes: Uint8Array, deleted: boolean): Change {
     throw new CrdtError("decode_error", "malformed delta");
   }
   if (msg.type === crdtPb.crdt.CrdtType.YDOC) return { kind: "ydoc", update: msg.ydoc };
-  const state = decodeState(bytes);
+  const state = decodeState(bytes, { message: msg });
   if (state.type === "ydoc") throw new CrdtError("decode_error", "unexpected ydoc");
   return { kind: "causal", delta: state };
 }
