@@ -13,6 +13,8 @@ export class MutationSession {
   private net: CausalState | undefined;
   /** Counter amounts not yet written, per slot: see addToCounterSlot. */
   private readonly pending = new Map<string, { net: number; flush: (net: number) => void }>();
+  /** Set by delta(): the handler is done, so the working copy is no longer read. */
+  private finishing = false;
 
   constructor(
     private readonly base: CausalState,
@@ -41,8 +43,11 @@ export class MutationSession {
     this.flushPending();
     if (!delta) return;
     const typed = { type: this.base.type, ...delta } as CausalState;
-    this.working ??= cloneState(this.base);
-    mergeInto(this.working, typed);
+    // The run's last write needs no working copy: nothing reads it afterwards.
+    if (!this.finishing) {
+      this.working ??= cloneState(this.base);
+      mergeInto(this.working, typed);
+    }
     if (this.net) mergeInto(this.net, typed);
     else this.net = cloneState(typed);
   }
@@ -67,6 +72,10 @@ export class MutationSession {
 
   private flushPending(): void {
     if (this.pending.size === 0) return;
+    if (this.finishing && this.pending.size > 1) {
+      // Each amount's operation must see the ones written before it (its dot follows theirs).
+      this.finishing = false;
+    }
     const entries = [...this.pending.values()];
     this.pending.clear();
     for (const e of entries) if (e.net !== 0) e.flush(e.net);
@@ -78,6 +87,7 @@ export class MutationSession {
 
   /** The net change of the run, undefined when nothing changed. */
   delta(): CausalState | undefined {
+    this.finishing = true;
     this.flushPending();
     return this.net;
   }
