@@ -4,7 +4,7 @@ import { entityId } from "./entity-ref.js";
 import type { EntityRef } from "./entity-ref.js";
 import { Replica } from "./replica.js";
 import { MemoryStore } from "./storage/memory-store.js";
-import { addMember, incr, versionObject, viewOf } from "./test-support/helpers.js";
+import { addMember, incr, versionObject, viewOf, yAppend } from "./test-support/helpers.js";
 
 const ref = (i: number): EntityRef => ({ service: "c", key: `k${i}` });
 
@@ -117,6 +117,28 @@ describe("entity cache", () => {
       assert.equal(r.entities.cache.peek(entityId(big)), undefined, "an entity over the whole byte bound stays cached");
       const view = (await viewOf(r, big)) as string[];
       assert.deepEqual([...view].sort(), [...members].sort());
+    } finally {
+      await r.close();
+    }
+  });
+  it("an entity loaded into a cache full of pinned entities is not evicted before its caller pins it", async () => {
+    const r = await Replica.open({ store: new MemoryStore(), options: { cacheMaxEntries: 3 } });
+    try {
+      const doc = { service: "notes", key: "d" };
+      await yAppend(r, doc, "hello");
+      // Push the document out of the cache, then fill the cache with pinned entities.
+      for (let n = 0; n < 3; n++) await incr(r, ref(n));
+      await r.entities.drain();
+      for (let n = 0; n < 3; n++) await r.pin(ref(n));
+      assert.equal(r.entities.cache.peek(entityId(doc)), undefined);
+
+      const e = await r.pin(doc, "ydoc");
+      assert.ok(e && e.state.type === "ydoc");
+      // Before the fix the load evicted it at once and destroyed its Y.Doc.
+      assert.equal(e.state.doc.getText("body").toString(), "hello");
+      assert.equal(r.entities.cache.peek(entityId(doc)), e);
+      await yAppend(r, doc, " world");
+      assert.equal(e.state.doc.getText("body").toString(), "hello world");
     } finally {
       await r.close();
     }

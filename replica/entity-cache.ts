@@ -43,7 +43,9 @@ export class EntityCache {
   add(e: Entity): void {
     this.entries.set(e.id, e);
     this.bytes += e.bytes;
-    this.evict();
+    // Never the entity just added: its caller is about to use (or pin) it, and an evicted
+    // document is destroyed. It goes at a later eviction, once it is idle.
+    this.evict(e);
   }
 
   /** Records a change of an entity's estimated size. */
@@ -53,11 +55,11 @@ export class EntityCache {
     this.evict();
   }
 
-  evict(): void {
+  evict(keep?: Entity): void {
     if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) return;
     for (const e of this.entries.values()) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) return;
-      if (this.mustStay(e)) continue;
+      if (e === keep || this.mustStay(e)) continue;
       this.entries.delete(e.id);
       this.bytes -= e.bytes;
       this.evictions++;
