@@ -4,7 +4,10 @@
  * pncounters; one of them, not connected to anything, then increments D of them through
  * replica.update; then the two are connected (a Cluster each, over the in-memory network, real
  * timers) and we measure the time until their digest-tree roots are equal and the gossip bytes
- * exchanged, by envelope body. Cases: N=100k D=1k, N=100k D=10k, N=1M D=1k.
+ * exchanged, by envelope body. Cases: N=100k D=1k, N=100k D=10k, N=1M D=1k. Each case's bytes
+ * stand beside the encoded states of its D diverged entities (`figures`): what a side would send
+ * if it knew for free which entities differ; and the 1M case's time and bytes beside the 100k
+ * case's (SPEC §6 wants about the same).
  *
  * Building the stores: the 100,000-entity base is written through replica.update (concurrent
  * writers, group commit), and its rate is reported. The 1,000,000-entity base is that store plus
@@ -28,7 +31,9 @@ import type { CaseResult, CaseSpec } from "./support/anti-entropy-case.js";
 import { bulkLoadCounters, verifyBulkLoad } from "./support/bulk-load.js";
 import { forkSupport } from "./support/child.js";
 import { increment, runConcurrently, tempDir, toMiB } from "./support/stats.js";
-import { environment, printJson, progress, round, stopwatch } from "./harness.js";
+import type { Figure } from "./figures.js";
+import { figure } from "./figures.js";
+import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
 
 const SERVICE = "bench";
 const CACHE_MAX_ENTRIES = 10_000;
@@ -41,11 +46,19 @@ const RSS_LIMIT_MIB = 3072;
 const CASE_HEAP_MIB = 3072;
 const QUIET_MS = 300;
 
+/** The store sizes: the small base is written through replica.update, the large one bulk-loaded on top of it. */
+const SMALL_N = sized(100_000, 10_000);
+const LARGE_N = sized(1_000_000, 100_000);
+const FEW = sized(1_000, 100);
+const MANY = sized(10_000, 1_000);
+
 const CASES = [
-  { n: 100_000, d: 1_000 },
-  { n: 100_000, d: 10_000 },
-  { n: 1_000_000, d: 1_000 },
+  { n: SMALL_N, d: FEW },
+  { n: SMALL_N, d: MANY },
+  { n: LARGE_N, d: FEW },
 ] as const;
+
+const thousands = (n: number): string => n.toLocaleString("en-US");
 
 const refOf = (i: number): EntityRef => ({ service: SERVICE, key: `k${i}` });
 
@@ -68,7 +81,7 @@ async function buildThroughReplica(dir: string, n: number): Promise<Base> {
   return { dir, n, method: "replica.update", buildMs, perSec: Math.round((n * 1000) / buildMs) };
 }
 
-/** The 1M base: a copy of the 100k one, completed with 900,000 bulk-loaded counters by the same replica. */
+/** The large base: a copy of the small one, completed with bulk-loaded counters by the same replica. */
 async function bulkBuild(from: Base, dir: string, n: number): Promise<Base> {
   const elapsed = stopwatch();
   cpSync(from.dir, dir, { recursive: true });
@@ -124,15 +137,15 @@ async function main(): Promise<void> {
     progress("verifying the bulk loader against replica.update (2,000 entities)");
     const verified = await verifyBulkLoad(2_000, refOf);
 
-    progress("building the 100,000-entity base through replica.update");
-    const base100k = await buildThroughReplica(join(work.path, "base-100k"), 100_000);
+    progress(`building the ${thousands(SMALL_N)}-entity base through replica.update`);
+    const base100k = await buildThroughReplica(join(work.path, "base-small"), SMALL_N);
     progress(`  ${base100k.buildMs} ms (${base100k.perSec} entities/s)`);
-    progress("bulk-loading the 1,000,000-entity base (the 100k base plus 900,000)");
-    const base1m = await bulkBuild(base100k, join(work.path, "base-1m"), 1_000_000);
+    progress(`bulk-loading the ${thousands(LARGE_N)}-entity base (the small base plus ${thousands(LARGE_N - SMALL_N)})`);
+    const base1m = await bulkBuild(base100k, join(work.path, "base-large"), LARGE_N);
     progress(`  ${base1m.buildMs} ms (${base1m.perSec} entities/s)`);
     const bases = new Map<number, Base>([
-      [100_000, base100k],
-      [1_000_000, base1m],
+      [SMALL_N, base100k],
+      [LARGE_N, base1m],
     ]);
 
     const cases: CaseOutcome[] = [];
@@ -156,8 +169,34 @@ async function main(): Promise<void> {
     }
     const [small, wide, large] = cases.map(converged);
     const ratio = (x: number | null | undefined, y: number | null | undefined): number | null => (x != null && y != null && y > 0 ? round(x / y, 2) : null);
+    const figures: Figure[] = [];
+    for (const c of [small, wide, large]) {
+      if (!c || c.bytesAtConvergence === null) continue;
+      figures.push(
+        figure({
+          id: `bytes-n${c.n}-d${c.d}`,
+          label: `bytes to converge, ${thousands(c.d)} of ${thousands(c.n)} diverged`,
+          value: c.bytesAtConvergence,
+          unit: "bytes",
+          better: "lower",
+          against: { label: `the encoded states of the ${thousands(c.d)} diverged entities`, kind: "ceiling", value: c.divergedStateBytes },
+          note: "anti-entropy must first find which entities differ (digest-tree exchange) and then sends their states with identities and versions",
+        }),
+      );
+    }
+    if (small?.convergeMs != null && large?.convergeMs != null && small.bytesAtConvergence !== null && large.bytesAtConvergence !== null) {
+      const what = `${thousands(FEW)} of ${thousands(LARGE_N)} diverged`;
+      const than = `the same ${thousands(FEW)} diverged in ${thousands(SMALL_N)} entities`;
+      const note = "SPEC §6: the cost follows the number of divergent entities, not the store size, so this should be about 1";
+      figures.push(
+        figure({ id: "time-large-vs-small", label: `time to converge, ${what}`, value: large.convergeMs, unit: "ms", better: "lower", against: { label: than, kind: "ceiling", value: small.convergeMs }, note }),
+        figure({ id: "bytes-large-vs-small", label: `bytes to converge, ${what}`, value: large.bytesAtConvergence, unit: "bytes", better: "lower", against: { label: than, kind: "ceiling", value: small.bytesAtConvergence } }),
+      );
+    }
     printJson({
       benchmark: "anti-entropy",
+      about: "Two replicas, one of which diverged while apart, connected until their digest trees agree: time and bytes, beside the bytes of the diverged states themselves and beside a ten times smaller store.",
+      quick: QUICK,
       meta: { ...meta, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
       setup: {
         replicas: "two in-process Replicas on LevelStores (temp dirs), a Cluster each, connected over the in-memory network (createMemoryNetwork on real timers, no faults); each case in its own process",
@@ -172,7 +211,7 @@ async function main(): Promise<void> {
           method: base1m.method,
           ms: base1m.buildMs,
           entitiesPerSec: base1m.perSec,
-          what: "a copy of the 100k base plus 900,000 counters created by bench/support/bulk-load.ts (the replica's EntityStore and group commit in batches of 5,000, without replica.update's per-command store read and mutex); entitiesPerSec counts those 900,000",
+          what: `a copy of the small base plus ${thousands(LARGE_N - SMALL_N)} counters created by bench/support/bulk-load.ts (the replica's EntityStore and group commit in batches of 5,000, without replica.update's per-command store read and mutex); entitiesPerSec counts those`,
           verifiedRowsIdenticalToReplicaUpdate: verified.rowsCompared,
         },
       },
@@ -184,6 +223,7 @@ async function main(): Promise<void> {
         timeRatioD10kToD1k: ratio(wide?.convergeMs, small?.convergeMs),
         bytesRatioD10kToD1k: ratio(wide?.bytesAtConvergence, small?.bytesAtConvergence),
       },
+      figures,
       rssAtEndMiB: toMiB(process.memoryUsage().rss),
       durationMs: total(),
     });

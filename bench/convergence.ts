@@ -9,22 +9,30 @@
  *   minus the origin's commit time, both Date.now() on one machine, so clock skew is ~0);
  * - `writes`: achieved command rate and command latency (issue → locally durable) per replica;
  * - `quiesce`: time from the end of the load until all three digest-tree roots are equal, and
- *   whether every replica then holds every increment (sum of the 1,000 counters).
+ *   whether every replica then holds every increment (sum of the 1,000 counters);
+ * - `transportFloor`: per pair, round trips over a bare `ws` connection between the same two
+ *   processes (each host's echo server, ./support/replica-host.ts), after the load, all pairs at
+ *   once; half a round trip is the one-way time the lag stands beside in `figures`.
  *
  * Run with `node --import tsx bench/convergence.ts` (or through bench/run.ts).
  */
 import os from "node:os";
 import type { Distribution } from "./support/stats.js";
-import type { HostStats, HostStatus, LoadResult } from "./support/host-protocol.js";
+import type { HostStats, HostStatus, LoadResult, RawPingResult } from "./support/host-protocol.js";
 import { ReplicaProcess } from "./support/replica-process.js";
 import { tempDir } from "./support/stats.js";
-import { environment, printJson, progress, round, stopwatch } from "./harness.js";
+import type { Figure } from "./figures.js";
+import { figure } from "./figures.js";
+import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
 
 const REGIONS = ["us-east", "eu-west", "ap-south"] as const;
 const TOTAL_RATE = 500; // commands per second, over all three replicas
 const KEYS = 1_000;
-const WARMUP_MS = 2_000;
-const LOAD_MS = 10_000;
+const WARMUP_MS = sized(2_000, 500);
+const LOAD_MS = sized(10_000, 2_000);
+/** Raw ws round trips per pair, one every PING_INTERVAL_MS: 2 s of pinging in a full run. */
+const PINGS = sized(400, 50);
+const PING_INTERVAL_MS = 5;
 const SERVICE = "bench";
 const SECRET = "bench-convergence-secret";
 const QUIESCE_TIMEOUT_MS = 30_000;
@@ -79,6 +87,17 @@ async function main(): Promise<void> {
     progress(quiesceMs === null ? `roots still differ ${afterLoadMs} ms after the load ended` : `roots equal ${round(quiesceMs, 0)} ms after the load ended`);
 
     const stats = await Promise.all(nodes.map((n) => n.request<HostStats>({ op: "stats" })));
+
+    progress(`transport floor: ${PINGS} bare ws round trips per pair, all pairs at once`);
+    const pingPairs = REGIONS.flatMap((from, i) => REGIONS.flatMap((to, j) => (i === j ? [] : [{ from, to, i, j }])));
+    const pings = await Promise.all(
+      pingPairs.map(({ i, j }) => (nodes[i] as ReplicaProcess).request<RawPingResult>({ op: "rawPing", url: (nodes[j] as ReplicaProcess).ready.echoUrl, count: PINGS, intervalMs: PING_INTERVAL_MS })),
+    );
+    const floorPairs: Record<string, { rttMs: Distribution; oneWayMs: { p50: number; p99: number } }> = {};
+    pingPairs.forEach(({ from, to }, k) => {
+      const rtt = (pings[k] as RawPingResult).rttMs;
+      floorPairs[`${from} -> ${to}`] = { rttMs: rtt, oneWayMs: { p50: round(rtt.p50 / 2, 3), p99: round(rtt.p99 / 2, 3) } };
+    });
     const expected = [...warm, ...loads].reduce((n, l) => n + l.completed, 0);
     const sums = await Promise.all(nodes.map((n) => n.request<number>({ op: "sum", keys: KEYS, service: SERVICE })));
 
@@ -88,8 +107,19 @@ async function main(): Promise<void> {
     }
     const completed = loads.reduce((n, l) => n + l.completed, 0);
     const elapsed = Math.max(...loads.map((l) => l.elapsedMs));
+    const worst = worstPair(Object.values(lagMs));
+    const floorValues = Object.values(floorPairs);
+    const floorP50 = Math.max(0, ...floorValues.map((f) => f.oneWayMs.p50));
+    const floorP99 = Math.max(0, ...floorValues.map((f) => f.oneWayMs.p99));
+    const against = (q: string, v: number): Figure["against"] => ({ label: `bare ws one-way time between the same processes, ${q} of the slowest pair (half a round trip)`, kind: "ceiling", value: v });
+    const figures: Figure[] = [
+      figure({ id: "lag-p50", label: "replication lag p50, worst region pair", value: worst.p50, unit: "ms", better: "lower", against: against("p50", floorP50), note: "lag is whole milliseconds (Date.now() at both ends); the raw ws time is measured with performance.now()" }),
+      figure({ id: "lag-p99", label: "replication lag p99, worst region pair", value: worst.p99, unit: "ms", better: "lower", against: against("p99", floorP99) }),
+    ];
     const result = {
       benchmark: "convergence",
+      about: `Three replica processes on one machine, meshed over WebSockets, ${TOTAL_RATE} increments/s in all for ${LOAD_MS / 1000} s: how long a write takes to reach each other region, beside a bare WebSocket between the same processes.`,
+      quick: QUICK,
       meta: { ...meta, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
       setup: {
         processes: `${REGIONS.length} replica processes (child_process.fork of bench/support/replica-host, server/node.ts startNode), LevelStore each in a temp dir, fsync off`,
@@ -105,7 +135,12 @@ async function main(): Promise<void> {
         quiesce: "from the end of the load until the three digest-tree roots are equal (status polled every 10 ms over IPC)",
       },
       lagMs,
-      lagWorstPairMs: worstPair(Object.values(lagMs)),
+      lagWorstPairMs: worst,
+      transportFloor: {
+        what: `${PINGS} sequential round trips per pair (one every ${PING_INTERVAL_MS} ms after ${20} unrecorded) over a bare ws connection from the origin's process to the receiver's echo server, all six pairs at once, after the load`,
+        pairs: floorPairs,
+      },
+      figures,
       writes: {
         targetPerSec: TOTAL_RATE,
         achievedPerSec: round((completed * 1000) / elapsed, 1),

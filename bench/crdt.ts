@@ -7,7 +7,11 @@
  * - `large`: a 10,000-member orset and a 10,000-key ormap (pncounter values): encoded size,
  *   encode / decode / digest time, producing and joining a small delta, and joining two
  *   divergent 10k states;
- * - `meta`: node, cpu, cores, date and machine.
+ * - `meta`: node, cpu, cores, date and machine;
+ * - `baselines` and `figures`: the same workload on plain JS (a Map, Set or object doing the same
+ *   bookkeeping, the change encoded as JSON; bare Yjs for ydoc), measured in the same process
+ *   right after: the ceiling of a type without causality, deltas or the binary codec. And the
+ *   encoded 10,000-member orset beside the JSON of its members.
  *
  * Run with `node --import tsx bench/crdt.ts`, or through bench/run.ts (`npm run bench`).
  * Everything is deterministic (fixed replica ids, values and clocks); only the timings vary.
@@ -29,15 +33,19 @@ import {
   encodeState,
   hasMember,
   join,
+  memberValues,
   mergeInto,
   removeFromSet,
   setRegister,
   updateMap,
   yTransact,
 } from "../crdt/index.js";
+import * as Y from "yjs";
 import { lattice } from "../protos/generated/crdt.js";
+import type { Figure } from "./figures.js";
+import { figure } from "./figures.js";
 import type { MeasureResult, RepeatResult } from "./harness.js";
-import { environment, measure, median, nsToMs, nsToUs, printJson, progress, repeat, round, settle, stopwatch, timeNs } from "./harness.js";
+import { QUICK, environment, measure, median, nsToMs, nsToUs, printJson, progress, repeat, round, settle, sized, stopwatch, timeNs } from "./harness.js";
 
 // Replica ids as the node mints them (21-character nanoids), since ids are part of every encoded delta.
 const A = asReplicaId("V1StGXR8_Z5jdHi6B-myT");
@@ -72,6 +80,11 @@ interface Workload {
   iterations: number;
   /** Builds a fresh replica state and returns the op; the op returns the encoded delta's size. */
   make: () => (i: number) => number;
+  /**
+   * The ceiling: the same bookkeeping on a plain JS structure, the change encoded as JSON (or
+   * bare Yjs for ydoc); the op returns the encoded change's length.
+   */
+  baseline: { what: string; make: () => (i: number) => number };
 }
 
 /** A state holding some history from other replicas, so mutators do not run on a trivially empty store. */
@@ -95,6 +108,20 @@ const WORKLOADS: Workload[] = [
       });
       return () => applyAndEncode(s, addToCounter(s, A, 1, "gcounter"));
     },
+    baseline: {
+      what: "Map of replica → total: A's total +1, the change {r, n} as JSON",
+      make() {
+        const m = new Map<string, number>([
+          [B, 5],
+          [C, 7],
+        ]);
+        return () => {
+          const n = (m.get(A) ?? 0) + 1;
+          m.set(A, n);
+          return JSON.stringify({ r: A, n }).length;
+        };
+      },
+    },
   },
   {
     type: "pncounter",
@@ -106,6 +133,22 @@ const WORKLOADS: Workload[] = [
         applyAndEncode(s, addToCounter(s, C, -3, "pncounter"));
       });
       return (i) => applyAndEncode(s, addToCounter(s, A, i % 2 === 0 ? 1 : -1, "pncounter"));
+    },
+    baseline: {
+      what: "Map of replica → {p, n}: A's p or n +1, the change {r, p, n} as JSON",
+      make() {
+        const m = new Map<string, { p: number; n: number }>([
+          [B, { p: 5, n: 0 }],
+          [C, { p: 0, n: 3 }],
+        ]);
+        return (i) => {
+          let e = m.get(A);
+          if (!e) m.set(A, (e = { p: 0, n: 0 }));
+          if (i % 2 === 0) e.p++;
+          else e.n++;
+          return JSON.stringify({ r: A, p: e.p, n: e.n }).length;
+        };
+      },
     },
   },
   {
@@ -119,6 +162,18 @@ const WORKLOADS: Workload[] = [
         return applyAndEncode(s, addToSet(s, A, `item-${i}`));
       };
     },
+    baseline: {
+      what: "Set: add the member (restarting every 100), the change {add} as JSON",
+      make() {
+        let s = new Set<string>();
+        return (i) => {
+          if (i % 100 === 0) s = new Set();
+          const v = `item-${i}`;
+          s.add(v);
+          return JSON.stringify({ add: v }).length;
+        };
+      },
+    },
   },
   {
     type: "orset",
@@ -131,6 +186,21 @@ const WORKLOADS: Workload[] = [
         return applyAndEncode(s, hasMember(s.store, v) ? removeFromSet(s, v) : addToSet(s, A, v));
       };
     },
+    baseline: {
+      what: "Set: toggle the member, the change {add} or {remove} as JSON",
+      make() {
+        const s = new Set<string>();
+        return (i) => {
+          const v = `item-${i % 100}`;
+          if (s.has(v)) {
+            s.delete(v);
+            return JSON.stringify({ remove: v }).length;
+          }
+          s.add(v);
+          return JSON.stringify({ add: v }).length;
+        };
+      },
+    },
   },
   {
     type: "lwwregister",
@@ -142,6 +212,17 @@ const WORKLOADS: Workload[] = [
       });
       return (i) => applyAndEncode(s, setRegister(s, A, { title: "draft", rev: i + 1 }, DEFAULT_CLOCK, T0 + 1 + i));
     },
+    baseline: {
+      what: "{value, at, r} object: replaced when the write is newer, the register as JSON",
+      make() {
+        let reg = { value: { title: "draft", rev: 0 } as unknown, at: T0, r: B as string };
+        return (i) => {
+          const at = T0 + 1 + i;
+          if (at > reg.at || (at === reg.at && A > reg.r)) reg = { value: { title: "draft", rev: i + 1 }, at, r: A };
+          return JSON.stringify(reg).length;
+        };
+      },
+    },
   },
   {
     type: "flag",
@@ -152,6 +233,16 @@ const WORKLOADS: Workload[] = [
         const s = emptyState("flag");
         return applyAndEncode(s, enableFlag(s, A));
       };
+    },
+    baseline: {
+      what: "a fresh {on} object set to true, the change {on, r} as JSON",
+      make() {
+        return () => {
+          const f = { on: false };
+          f.on = true;
+          return JSON.stringify({ on: f.on, r: A }).length;
+        };
+      },
     },
   },
   {
@@ -165,6 +256,20 @@ const WORKLOADS: Workload[] = [
       });
       return (i) => applyAndEncode(s, castVote(s, A, i % 2 === 0));
     },
+    baseline: {
+      what: "Map of replica → vote: set A's, the change {r, v} as JSON",
+      make() {
+        const m = new Map<string, boolean>([
+          [B, true],
+          [C, true],
+        ]);
+        return (i) => {
+          const v = i % 2 === 0;
+          m.set(A, v);
+          return JSON.stringify({ r: A, v }).length;
+        };
+      },
+    },
   },
   {
     type: "ormap",
@@ -173,6 +278,18 @@ const WORKLOADS: Workload[] = [
     make() {
       const s = emptyState("ormap");
       return (i) => applyAndEncode(s, updateMap(s, A, `key-${i % 100}`, "pncounter", incrementValue(A)));
+    },
+    baseline: {
+      what: "Map of key → count: +1 under the key, the change {k, n} as JSON",
+      make() {
+        const m = new Map<string, number>();
+        return (i) => {
+          const k = `key-${i % 100}`;
+          const n = (m.get(k) ?? 0) + 1;
+          m.set(k, n);
+          return JSON.stringify({ k, n }).length;
+        };
+      },
     },
   },
   {
@@ -191,6 +308,20 @@ const WORKLOADS: Workload[] = [
         return encodeYDocDelta(update).length;
       };
     },
+    baseline: {
+      what: "bare Yjs: the same insert in a Y.Doc transaction, its update captured by one long-lived listener",
+      make() {
+        const doc = new Y.Doc();
+        doc.clientID = YDOC_CLIENT_ID;
+        const t = doc.getText("t");
+        let bytes = 0;
+        doc.on("update", (u: Uint8Array) => void (bytes = u.length));
+        return () => {
+          doc.transact(() => t.insert(t.length, "x"));
+          return bytes;
+        };
+      },
+    },
   },
 ];
 
@@ -208,17 +339,21 @@ interface OpsResult {
   meanDeltaBytes: number;
 }
 
-function runOps(w: Workload): OpsResult {
-  const op = w.make();
+/** Timed ops of a workload: the full count, or a twentieth in a quick run. */
+const iterationsOf = (w: Workload): number => sized(w.iterations, Math.ceil(w.iterations / 20));
+
+function runOps(w: Workload, make: () => (i: number) => number = w.make): OpsResult {
+  const op = make();
   let bytes = 0;
   let deltas = 0;
+  const iterations = iterationsOf(w);
   const r: MeasureResult = measure(
     w.type,
     (i) => {
       bytes += op(i);
       deltas++;
     },
-    { iterations: w.iterations, warmup: Math.min(20_000, Math.floor(w.iterations / 5)) },
+    { iterations, warmup: Math.min(20_000, Math.floor(iterations / 5)) },
   );
   return {
     mutator: w.mutator,
@@ -363,10 +498,12 @@ interface LargeResult {
   joinDivergentMs: number;
   joinedEntries: number;
   buildMs: number;
+  /** orset only: JSON.stringify of the member values, the smallest plain form of the same set. */
+  membersJsonBytes: number | null;
 }
 
-const RUNS = 15;
-const DELTA_JOINS = 200;
+const RUNS = sized(15, 3);
+const DELTA_JOINS = sized(200, 20);
 
 function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i]);
@@ -427,6 +564,7 @@ function large<T extends "orset" | "ormap">(
     joinDivergentMs: nsToMs(joinDivergent.medianNs),
     joinedEntries,
     buildMs,
+    membersJsonBytes: type === "orset" ? Buffer.byteLength(JSON.stringify(memberValues((a as CausalState<"orset">).store))) : null,
   };
 }
 
@@ -436,11 +574,26 @@ function main(): void {
   const total = stopwatch();
   const meta = environment();
   const ops: Record<string, OpsResult> = {};
+  const baselines: Record<string, OpsResult & { what: string }> = {};
+  const figures: Figure[] = [];
   for (const w of WORKLOADS) {
     settle();
     const r = runOps(w);
     ops[w.type] = r;
-    progress(`${w.type}: ${r.opsPerSec} ops/s, ${r.meanDeltaBytes} B/delta (${r.totalMs} ms)`);
+    settle();
+    const b = runOps(w, w.baseline.make);
+    baselines[w.type] = { ...b, what: w.baseline.what, mutator: w.mutator };
+    progress(`${w.type}: ${r.opsPerSec} ops/s, ${r.meanDeltaBytes} B/delta (${r.totalMs} ms); plain JS ${b.opsPerSec} ops/s`);
+    figures.push(
+      figure({
+        id: `ops-${w.type}`,
+        label: `${w.type}: mutate + join + encode, ops/s`,
+        value: r.opsPerSec,
+        unit: "ops/s",
+        better: "higher",
+        against: { label: w.type === "ydoc" ? "bare Yjs, same edit and update" : `plain JS: ${w.baseline.what}`, kind: "ceiling", value: b.opsPerSec },
+      }),
+    );
   }
 
   const orset = large("orset", buildOrsets, {
@@ -454,8 +607,23 @@ function main(): void {
   });
   progress(`ormap 10k: ${ormap.encodedBytes} B, join delta ${ormap.joinSmallDeltaUs} us, join divergent ${ormap.joinDivergentMs} ms`);
 
+  const orsetJsonBytes = orset.membersJsonBytes ?? 0;
+  figures.push(
+    figure({
+      id: "orset-10k-bytes",
+      label: "orset of 10,000 members, encoded state size",
+      value: orset.encodedBytes,
+      unit: "bytes",
+      better: "lower",
+      against: { label: "the members alone as a JSON array", kind: "ceiling", value: orsetJsonBytes },
+      note: "the encoded state also carries every member's dot and the causal context, which is what lets two replicas merge it",
+    }),
+  );
+
   printJson({
     benchmark: "crdt",
+    about: "Operations per second of each CRDT type (make a delta, merge it, encode it) beside plain JS doing the same bookkeeping with a JSON change, in one process.",
+    quick: QUICK,
     meta,
     notes: {
       op: "one op = produce a delta with the mutator, merge it into the replica state (mergeInto), encode the delta (encodeState)",
@@ -464,7 +632,9 @@ function main(): void {
       large: `medians over ${RUNS} runs (${DELTA_JOINS} for small deltas); joinDivergent is join(a, b), which copies a`,
     },
     ops,
+    baselines,
     large: { orset, ormap },
+    figures,
     durationMs: total(),
   });
 }

@@ -9,6 +9,18 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 
+/**
+ * LATTICE_BENCH_QUICK=1 shrinks every benchmark to a smoke run of seconds (fewer iterations,
+ * shorter windows, smaller stores): for developing benchmarks and the report on a busy machine.
+ * Its figures show that everything runs, and are not to be quoted.
+ */
+export const QUICK = process.env["LATTICE_BENCH_QUICK"] === "1";
+
+/** `full`, or `quick` under LATTICE_BENCH_QUICK=1. */
+export function sized<T>(full: T, quick: T): T {
+  return QUICK ? quick : full;
+}
+
 export interface MeasureOptions {
   /** Timed calls, split evenly over `batches`; fixed per benchmark so runs stay comparable. */
   iterations: number;

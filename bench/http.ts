@@ -31,7 +31,9 @@
 import autocannon from "autocannon";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { environment, printJson, progress, round, stopwatch } from "./harness.js";
+import type { Figure } from "./figures.js";
+import { figure } from "./figures.js";
+import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
 import { startEcho } from "./support/echo-process.js";
 import type { LatticeServer } from "./support/lattice-server.js";
 import { counterSum, startMesh } from "./support/lattice-server.js";
@@ -44,12 +46,17 @@ import { seededRandom, tempDir } from "./support/stats.js";
 import { Samples, sampleDistribution } from "./support/samples.js";
 
 const CONNECTIONS = 50;
-const WARMUP_S = 2;
-const DURATION_S = positiveInt(process.env.BENCH_HTTP_SECONDS, 10);
+const WARMUP_S = sized(2, 1);
+const DURATION_S = positiveInt(process.env.BENCH_HTTP_SECONDS, sized(10, 1));
 const KEYS = 1000;
 const HOT_KEY = "hot";
 const TARGET_RATIO = 0.5;
 const BODY = "{}";
+
+/** Other processes' CPU during a run, in words, when it was enough to depress the figures. */
+function busy(foreignCpuPercent: number | null): string {
+  return foreignCpuPercent !== null && foreignCpuPercent >= 10 ? `; other processes used ${Math.round(foreignCpuPercent)}% of a core during this run, so it is depressed` : "";
+}
 
 function positiveInt(raw: string | undefined, fallback: number): number {
   const n = raw === undefined ? NaN : Number(raw);
@@ -239,8 +246,17 @@ async function main(): Promise<void> {
   const ratio = (x: HttpRun): number => round(x.requestsPerSec / baselinePerSec, 3);
   const cpuRatio = (x: HttpRun): number | null => (x.server && baselineCpuUs !== null && x.server.cpuUsPerRequest > 0 ? round(baselineCpuUs / x.server.cpuUsPerRequest, 3) : null);
   const { spread, hot } = lattice;
+  const fastify = { label: "bare fastify 5 POST echo, own process, same load generator (mean of before and after)", kind: "peer" as const };
+  const baselineP50 = (before.latencyMs.p50 + after.latencyMs.p50) / 2;
+  const figures: Figure[] = [
+    figure({ id: "spread-req-per-sec", label: `counter.increment over ${KEYS.toLocaleString("en-US")} keys, req/s`, value: spread.requestsPerSec, unit: "req/s", better: "higher", against: { ...fastify, value: baselinePerSec }, target: TARGET_RATIO, note: `autocannon, ${CONNECTIONS} connections; the replica has two peers connected and gossips every command${busy(spread.foreignCpuPercent)}` }),
+    figure({ id: "hot-req-per-sec", label: "counter.increment on one hot key, req/s", value: hot.requestsPerSec, unit: "req/s", better: "higher", against: { ...fastify, value: baselinePerSec } }),
+    figure({ id: "spread-latency-p50", label: `counter.increment over ${KEYS.toLocaleString("en-US")} keys, latency p50`, value: spread.latencyMs.p50, unit: "ms", better: "lower", against: { ...fastify, value: round(baselineP50, 3) } }),
+  ];
   printJson({
     benchmark: "http",
+    about: "Commands over HTTP (POST /v1/entities/…) against a real replica process with two peers, beside a bare fastify echo server driven by the same autocannon load.",
+    quick: QUICK,
     environment: environment(),
     config: {
       connections: CONNECTIONS,
@@ -259,6 +275,7 @@ async function main(): Promise<void> {
     /** Baseline server CPU per request over the replica's: the ratio if CPU were the only limit. */
     cpuPerRequestRatio: { spreadKeys: cpuRatio(spread), hotKey: cpuRatio(hot) },
     check: lattice.check,
+    figures,
     profile: profileDir ? { dir: profileDir, pids: lattice.pids, windowsUs: { spreadKeys: spread.windowUs, hotKey: hot.windowUs } } : null,
     durationMs: total(),
   });

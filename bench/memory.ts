@@ -1,15 +1,20 @@
 /**
  * Replica memory (issue 3 §10.4). Prints:
  *
- * - `bounded`: a replica with cacheMaxEntries 10,000 writes 1,000,000 new pncounters through
- *   replica.update (WRITERS concurrent writers); heap and RSS after a full GC at 100k, 250k, 500k
- *   and 1M entities on disk. A bounded cache keeps the heap flat; growth would show a leak.
+ * - `bounded`: a replica with cacheMaxEntries 10,000 writes 500,000 new pncounters through
+ *   replica.update (WRITERS concurrent writers); heap and RSS after a full GC at 100k, 250k and
+ *   500k entities on disk. A bounded cache keeps the heap flat; growth would show a leak. (Up to
+ *   1M until issue 6: twice the time, and the heap was as flat at 500k as at 1M.)
  * - `perEntity`: resident bytes per cached entity, for a pncounter (one +1; the first 100,000
- *   entities of the bounded run's store) and for an orset of 10 members (100,000 written for it).
+ *   entities of the bounded run's store) and for an orset of 10 members (50,000 written for it).
  *   The replica is reopened with a cache large enough for all of them and they are loaded
  *   (replica.read). heapUsed and RSS are taken after a full GC (--expose-gc) before and after
  *   loading; the difference divided by the count is the cost of one cached entity, shown next to
  *   the cache's own size estimate (what cacheMaxBytes is enforced against).
+ *
+ * - `plain` and `figures`: the ceiling of each per-entity figure, the same data in the plainest
+ *   JS structure, measured the same way in the same process: a Map from the entity's key to a
+ *   number (the counter's value), or to a Set of its 10 member strings.
  *
  * Run with `node --expose-gc --import tsx bench/memory.ts` (bench/run.ts passes --expose-gc).
  */
@@ -23,13 +28,16 @@ import { Replica } from "../replica/replica.js";
 import { LevelStore } from "../replica/storage/level-store.js";
 import type { MemorySnapshot } from "./support/stats.js";
 import { addMembers, increment, memorySnapshot, runConcurrently, tempDir } from "./support/stats.js";
-import { environment, printJson, progress, round, stopwatch } from "./harness.js";
+import type { Figure } from "./figures.js";
+import { figure } from "./figures.js";
+import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
 
 const WRITERS = 256;
-const PER_ENTITY_COUNT = 100_000;
+const PER_ENTITY_COUNT = sized(100_000, 10_000);
+const SET_COUNT = sized(50_000, 5_000);
 const SET_MEMBERS = 10;
-const BOUNDED_CACHE = 10_000;
-const CHECKPOINTS = [100_000, 250_000, 500_000, 1_000_000];
+const BOUNDED_CACHE = sized(10_000, 2_000);
+const CHECKPOINTS = sized([100_000, 250_000, 500_000], [10_000, 25_000]);
 const SERVICE = "bench";
 
 const refOf = (i: number): EntityRef => ({ service: SERVICE, key: `k${i}` });
@@ -148,6 +156,22 @@ async function bounded(dir: string): Promise<{ checkpoints: Checkpoint[]; heapGr
   };
 }
 
+interface PlainResult {
+  what: string;
+  entries: number;
+  heapBytesPerEntry: number;
+}
+
+/** Heap bytes per entry of `count` entries built by `build`, measured as perEntity measures the cache. */
+function plain(what: string, count: number, build: (i: number) => unknown): PlainResult {
+  const before = memorySnapshot();
+  const map = new Map<string, unknown>();
+  for (let i = 0; i < count; i++) map.set(`${SERVICE}/k${i}`, build(i));
+  const after = memorySnapshot();
+  if (map.size !== count) throw new Error("plain map lost entries");
+  return { what, entries: count, heapBytesPerEntry: Math.round(((after.heapUsedMiB - before.heapUsedMiB) * 2 ** 20) / count) };
+}
+
 async function main(): Promise<void> {
   const total = stopwatch();
   const meta = { ...environment(), loadAverageAtStart: os.loadavg().map((x) => round(x, 2)) };
@@ -159,9 +183,45 @@ async function main(): Promise<void> {
     const boundedDir = join(work.path, "bounded");
     const cap = await bounded(boundedDir);
     const counter = await perEntity("pncounter", boundedDir, PER_ENTITY_COUNT, true);
-    const set = await perEntity("orset", join(work.path, "orset"), PER_ENTITY_COUNT);
+    const set = await perEntity("orset", join(work.path, "orset"), SET_COUNT);
+    const plainCounter = plain("Map of key → number", PER_ENTITY_COUNT, (i) => i + 1);
+    const plainSet = plain(`Map of key → Set of ${SET_MEMBERS} member strings`, SET_COUNT, (i) => new Set(Array.from({ length: SET_MEMBERS }, (_, j) => `k${i}-member-${j}`)));
+    progress(`plain JS: ${plainCounter.heapBytesPerEntry} B per counter, ${plainSet.heapBytesPerEntry} B per set`);
+    const first = cap.checkpoints[0] as Checkpoint;
+    const last = cap.checkpoints[cap.checkpoints.length - 1] as Checkpoint;
+    const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
+    const figures: Figure[] = [
+      figure({
+        id: "heap-per-pncounter",
+        label: "heap bytes per cached pncounter",
+        value: counter.heapBytesPerEntity,
+        unit: "bytes",
+        better: "lower",
+        against: { label: "plain JS: a Map entry from the key to a number", kind: "ceiling", value: plainCounter.heapBytesPerEntry },
+        note: "a cached entity also holds its causal state, version vector, digest and log position, which a plain value does not",
+      }),
+      figure({
+        id: "heap-per-orset-10",
+        label: `heap bytes per cached orset of ${SET_MEMBERS} members`,
+        value: set.heapBytesPerEntity,
+        unit: "bytes",
+        better: "lower",
+        against: { label: `plain JS: a Map entry from the key to a Set of ${SET_MEMBERS} strings`, kind: "ceiling", value: plainSet.heapBytesPerEntry },
+      }),
+      figure({
+        id: "heap-bounded",
+        label: `heap with ${k(last.entitiesOnDisk)} entities on disk (cache ${k(BOUNDED_CACHE)})`,
+        value: last.memory.heapUsedMiB,
+        unit: "MiB",
+        better: "lower",
+        against: { label: `the same replica's heap at ${k(first.entitiesOnDisk)} entities`, kind: "ceiling", value: first.memory.heapUsedMiB },
+        note: "a bounded cache keeps the heap flat as the store grows: 1 means no growth at all",
+      }),
+    ];
     printJson({
       benchmark: "memory",
+      about: `Heap per cached entity beside the same data in a plain JS Map, and the heap of a replica with a bounded cache while ${k(last.entitiesOnDisk)} entities are written.`,
+      quick: QUICK,
       meta: { ...meta, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
       setup: {
         store: "LevelStore in a temp dir",
@@ -175,6 +235,8 @@ async function main(): Promise<void> {
       },
       bounded: cap,
       perEntity: { pncounter: counter, orset: set },
+      plain: { pncounter: plainCounter, orset: plainSet },
+      figures,
       durationMs: total(),
     });
   } finally {

@@ -15,6 +15,11 @@
  * crossing to a worker thread (encode state, structured clone both ways, decode, re-encode the
  * delta, decode it again).
  *
+ * The ceilings (`bare`, and `figures`): the same handler called directly on a plain object that
+ * has the methods it uses (a number for the counter, a JS Set for the set), awaited one call at
+ * a time like the engine's calls: what a call would cost with no pipeline at all. The worker
+ * figures stand beside the inline runtime's.
+ *
  * Run with `node --import tsx bench/runtimes.ts`, or compiled (`node dist/bench/runtimes.js`).
  */
 import { dirname, join } from "node:path";
@@ -28,15 +33,17 @@ import type { CrdtState } from "../crdt/index.js";
 import { emptyState } from "../crdt/index.js";
 import type { Runtime } from "../functions/runtime.js";
 import { serviceModule } from "../functions/runtime.js";
-import { environment, nsToUs, printJson, progress, round, settle, stopwatch } from "./harness.js";
+import type { Figure } from "./figures.js";
+import { figure } from "./figures.js";
+import { QUICK, environment, nsToUs, printJson, progress, round, settle, sized, stopwatch } from "./harness.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SERVICES = join(here, `runtime-services${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`);
 
-const WARMUP = 1_000;
-const CALLS = 10_000;
-const CONCURRENT_CALLS = 10_000;
+const WARMUP = sized(1_000, 100);
+const CALLS = sized(10_000, 1_000);
 const IN_FLIGHT = 16;
+const CONCURRENT_CALLS = sized(10_000, 1_600);
 const SET_MEMBERS = 100;
 const POOL_SIZE = 2;
 
@@ -103,6 +110,52 @@ async function concurrent(engine: FunctionEngine, service: string): Promise<{ ca
   return { calls: CONCURRENT_CALLS, inFlight: IN_FLIGHT, callsPerSec: Math.round((CONCURRENT_CALLS * 1e9) / total) };
 }
 
+/** A command handler as the engine sees it, called here with a plain stand-in for the state view. */
+type BareHandler = (state: unknown, input: unknown) => unknown;
+
+function handlerOf(engine: FunctionEngine, service: string, command: string): BareHandler {
+  const c: unknown = engine.registry.get(service).def.commands[command];
+  const h = typeof c === "function" ? c : typeof c === "object" && c !== null ? (c as { handler?: unknown }).handler : undefined;
+  if (typeof h !== "function") throw new Error(`${service}.${command} has no handler`);
+  return h as BareHandler;
+}
+
+/** The handler called directly, one awaited call at a time, on a plain object with the methods it uses. */
+async function bare(handler: BareHandler, state: unknown, input: (i: number) => Json): Promise<Latency> {
+  for (let i = 0; i < WARMUP; i++) await handler(state, input(i));
+  settle();
+  const ns: number[] = [];
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < CALLS; i++) {
+    const s = process.hrtime.bigint();
+    await handler(state, input(WARMUP + i));
+    ns.push(Number(process.hrtime.bigint() - s));
+  }
+  const total = Number(process.hrtime.bigint() - t0);
+  ns.sort((a, b) => a - b);
+  return { calls: CALLS, callsPerSec: Math.round((CALLS * 1e9) / total), p50Us: nsToUs(percentile(ns, 0.5)), p99Us: nsToUs(percentile(ns, 0.99)) };
+}
+
+function plainCounter(): { value: number; increment(n: number): void } {
+  return {
+    value: 0,
+    increment(n: number) {
+      this.value += n;
+    },
+  };
+}
+
+function plainSet(members: number): { add(v: unknown): void; remove(v: unknown): void; readonly size: number } {
+  const s = new Set<unknown>(Array.from({ length: members }, (_, m) => `member-${m}`));
+  return {
+    add: (v) => void s.add(v),
+    remove: (v) => void s.delete(v),
+    get size() {
+      return s.size;
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const elapsed = stopwatch();
   const services = await loadServices([SERVICES]);
@@ -142,6 +195,12 @@ async function main(): Promise<void> {
     boundaryResult[name] = { inline, worker, overheadUs: round(worker.p50Us - inline.p50Us, 1) };
   }
 
+  progress("bare handler calls");
+  const bareResult: Record<string, Latency> = {
+    "pncounter.increment": await bare(handlerOf(engine, "counter-inline", "increment"), plainCounter(), () => null),
+    [`orset.add (${SET_MEMBERS} members)`]: await bare(handlerOf(engine, "set-inline", "swap"), plainSet(SET_MEMBERS), (i) => ({ add: `member-${i + SET_MEMBERS}`, remove: `member-${i}` })),
+  };
+
   progress("concurrent");
   const concurrentResult = {
     inline: await concurrent(engine, "counter-inline"),
@@ -150,12 +209,32 @@ async function main(): Promise<void> {
 
   await engine.shutdown();
   await replica.close();
+
+  const figures: Figure[] = [];
+  for (const [name, w] of Object.entries(workloads)) {
+    const inline = w["inline"] as Latency;
+    const worker = w["worker"] as Latency;
+    const b = bareResult[name];
+    if (!b) throw new Error(`no bare measurement for ${name}`);
+    figures.push(
+      figure({ id: `inline-${name}`, label: `inline runtime, ${name}, calls/s`, value: inline.callsPerSec, unit: "calls/s", better: "higher", against: { label: "the same handler called directly on a plain object", kind: "ceiling", value: b.callsPerSec }, note: "one call at a time; a call through the engine also validates, locks the entity, builds the state view, commits the delta to the store and gossips it" }),
+      figure({ id: `worker-${name}`, label: `worker runtime, ${name}, calls/s`, value: worker.callsPerSec, unit: "calls/s", better: "higher", against: { label: "the inline runtime, same calls", kind: "ceiling", value: inline.callsPerSec } }),
+    );
+  }
+  figures.push(
+    figure({ id: "worker-concurrent", label: `worker runtime, ${IN_FLIGHT} increments in flight, calls/s`, value: concurrentResult.worker.callsPerSec, unit: "calls/s", better: "higher", against: { label: "the inline runtime, same calls", kind: "ceiling", value: concurrentResult.inline.callsPerSec }, note: `the worker pool (${POOL_SIZE} threads) runs calls in parallel; inline runs them on the replica's thread` }),
+  );
+
   printJson({
     benchmark: "runtimes",
+    about: "A command through FunctionEngine.call (in-memory store) in the inline and the worker runtime, beside the bare handler and each other.",
+    quick: QUICK,
     pool: { size: POOL_SIZE, startMs: workerStartMs },
     workloads,
     boundary: boundaryResult,
     concurrent: concurrentResult,
+    bare: bareResult,
+    figures,
     durationMs: elapsed(),
     meta: environment(),
   });

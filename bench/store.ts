@@ -11,19 +11,33 @@
  *
  * For each: commands/s, batches/s (replica.entities.onFlush calls), mean entities and commands
  * per batch, batch write time and command latency. Fixed-duration windows after a warm-up.
+ *
+ * The ceiling of each case (`rawLevel`, and its `figures`): the same batches written by bare
+ * `level` (classic-level, same encodings and sync option) back to back, one in flight, as group
+ * commit writes them: as many rows per batch as the case's mean batch had (an entity row and a
+ * digest row per entity, plus the sequence row), of the sizes read back from the case's store.
+ * Its batches/s times the case's commands per batch is what the case would reach if writing its
+ * batches were the only cost; the ratio is the share of that Lattice reaches.
  * Run with `node --expose-gc --import tsx bench/store.ts`.
  */
+import { Level } from "level";
 import os from "node:os";
 import type { EntityRef } from "../replica/entity-ref.js";
+import { KEYS } from "../replica/records.js";
 import { Replica } from "../replica/replica.js";
 import { LevelStore } from "../replica/storage/level-store.js";
 import { distribution, increment, runConcurrently, seededRandom, tempDir } from "./support/stats.js";
-import { environment, printJson, progress, round, settle, stopwatch } from "./harness.js";
+import type { Figure } from "./figures.js";
+import { figure } from "./figures.js";
+import { QUICK, environment, printJson, progress, round, settle, sized, stopwatch } from "./harness.js";
 
 const WRITERS = 256;
-const SPREAD_KEYS = 10_000;
-const WARMUP_MS = 500;
-const WINDOW_MS = 3_000;
+const SPREAD_KEYS = sized(10_000, 2_000);
+const WARMUP_MS = sized(500, 200);
+const WINDOW_MS = sized(3_000, 500);
+/** Raw level batches settle within milliseconds: a short window is enough. */
+const RAW_WARMUP_MS = sized(200, 50);
+const RAW_WINDOW_MS = sized(1_000, 200);
 const SERVICE = "bench";
 
 type Workload = "hot" | "spread" | "new";
@@ -40,9 +54,96 @@ interface CaseResult {
   commands: number;
   batches: number;
   windowMs: number;
+  /** The ceiling: the same batches through bare level. */
+  rawLevel: RawLevelResult;
 }
 
-async function runCase(workload: Workload, fsync: boolean, dir: string): Promise<CaseResult> {
+interface RowSizes {
+  entityKeyBytes: number;
+  entityValueBytes: number;
+  digestKeyBytes: number;
+  digestValueBytes: number;
+}
+
+interface RawLevelResult {
+  rowsPerBatch: number;
+  bytesPerBatch: number;
+  batchesPerSec: number;
+  /** batchesPerSec × the case's commands per batch. */
+  commandsPerSecCeiling: number;
+  rows: RowSizes;
+}
+
+const mean = (xs: number[]): number => (xs.length === 0 ? 0 : Math.round(xs.reduce((a, b) => a + b, 0) / xs.length));
+
+/** Mean key and value sizes of the entity and digest rows a case left in its store. */
+async function rowSizes(dir: string): Promise<RowSizes> {
+  const store = await LevelStore.open(dir);
+  try {
+    const sizes = async (prefix: string): Promise<[number, number]> => {
+      const k: number[] = [];
+      const v: number[] = [];
+      for await (const [key, value] of store.scan(prefix, { limit: 2_000 })) {
+        k.push(Buffer.byteLength(key));
+        v.push(value.length);
+      }
+      return [mean(k), mean(v)];
+    };
+    const [entityKeyBytes, entityValueBytes] = await sizes(KEYS.entityPrefix);
+    const [digestKeyBytes, digestValueBytes] = await sizes(KEYS.digestPrefix);
+    return { entityKeyBytes, entityValueBytes, digestKeyBytes, digestValueBytes };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Batches of `entities` entity rows, as many digest rows and one sequence row, written back to back by bare level. */
+async function rawLevel(dir: string, entities: number, commandsPerBatch: number, rows: RowSizes, sync: boolean): Promise<RawLevelResult> {
+  const db = new Level<string, Uint8Array>(dir, { keyEncoding: "utf8", valueEncoding: "view" });
+  await db.open();
+  const random = seededRandom(7);
+  // Random bytes: LevelDB compresses blocks, and records are not all zeros.
+  const bytes = (n: number): Uint8Array => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
+  const entityValue = bytes(rows.entityValueBytes);
+  const digestValue = bytes(rows.digestValueBytes);
+  const seqValue = bytes(8);
+  const pad = (prefix: string, i: number, len: number): string => `${prefix}${String(i).padStart(Math.max(1, len - prefix.length), "0")}`;
+  let next = 0;
+  const batch = (): { type: "put"; key: string; value: Uint8Array }[] => {
+    const ops: { type: "put"; key: string; value: Uint8Array }[] = [];
+    for (let e = 0; e < entities; e++) {
+      const i = next++;
+      ops.push({ type: "put", key: pad("e/", i, rows.entityKeyBytes), value: entityValue });
+      ops.push({ type: "put", key: pad("d/", i, rows.digestKeyBytes), value: digestValue });
+    }
+    ops.push({ type: "put", key: "m/seq", value: seqValue });
+    return ops;
+  };
+  try {
+    const run = async (ms: number): Promise<number> => {
+      const t0 = performance.now();
+      let n = 0;
+      while (performance.now() - t0 < ms) {
+        await db.batch(batch(), { sync });
+        n++;
+      }
+      return (n * 1000) / (performance.now() - t0);
+    };
+    await run(RAW_WARMUP_MS);
+    const batchesPerSec = await run(RAW_WINDOW_MS);
+    return {
+      rowsPerBatch: 2 * entities + 1,
+      bytesPerBatch: entities * (rows.entityKeyBytes + rows.entityValueBytes + rows.digestKeyBytes + rows.digestValueBytes) + 13,
+      batchesPerSec: round(batchesPerSec, 1),
+      commandsPerSecCeiling: Math.round(batchesPerSec * commandsPerBatch),
+      rows,
+    };
+  } finally {
+    await db.close();
+  }
+}
+
+async function runCase(workload: Workload, fsync: boolean, dir: string, rawDir: string): Promise<CaseResult> {
   const replica = await Replica.open({
     store: await LevelStore.open(dir),
     options: { fsync, ...(workload === "new" ? { cacheMaxEntries: 10_000 } : {}) },
@@ -102,6 +203,8 @@ async function runCase(workload: Workload, fsync: boolean, dir: string): Promise
 
   const b = distribution(batchMs, 3);
   const l = distribution(latencies, 3);
+  const entitiesPerBatch = Math.max(1, Math.round(batchEntities / Math.max(1, batches)));
+  const raw = await rawLevel(rawDir, entitiesPerBatch, commands / Math.max(1, batches), await rowSizes(dir), fsync);
   const result: CaseResult = {
     workload,
     fsync,
@@ -114,10 +217,11 @@ async function runCase(workload: Workload, fsync: boolean, dir: string): Promise
     commands,
     batches,
     windowMs,
+    rawLevel: raw,
   };
   progress(
     `${workload} fsync=${fsync ? "on" : "off"}: ${result.commandsPerSec} commands/s, ${result.batchesPerSec} batches/s, ` +
-      `${result.meanEntitiesPerBatch} entities/batch, p99 latency ${l.p99} ms`,
+      `${result.meanEntitiesPerBatch} entities/batch, p99 latency ${l.p99} ms; raw level ${raw.batchesPerSec} batches/s`,
   );
   return result;
 }
@@ -129,15 +233,34 @@ async function main(): Promise<void> {
   for (const workload of ["hot", "spread", "new"] as const) {
     for (const fsync of [false, true]) {
       const dir = tempDir(`store-${workload}`);
+      const rawDir = tempDir(`store-raw-${workload}`);
       try {
-        results[`${workload}, fsync ${fsync ? "on" : "off"}`] = await runCase(workload, fsync, dir.path);
+        results[`${workload}, fsync ${fsync ? "on" : "off"}`] = await runCase(workload, fsync, dir.path, rawDir.path);
       } finally {
         dir.remove();
+        rawDir.remove();
       }
     }
   }
+  const words: Record<Workload, string> = { hot: "one hot entity", spread: `${SPREAD_KEYS.toLocaleString("en-US")} entities`, new: "a new entity each" };
+  const figures: Figure[] = Object.values(results).map((r) =>
+    figure({
+      id: `commands-${r.workload}-fsync-${r.fsync ? "on" : "off"}`,
+      label: `commands/s, ${words[r.workload]}, fsync ${r.fsync ? "on" : "off"}`,
+      value: r.commandsPerSec,
+      unit: "commands/s",
+      better: "higher",
+      against: {
+        label: `bare level writing the same batches (${r.rawLevel.rowsPerBatch} rows) back to back × ${r.meanCommandsPerBatch} commands per batch`,
+        kind: "ceiling",
+        value: r.rawLevel.commandsPerSecCeiling,
+      },
+    }),
+  );
   printJson({
     benchmark: "store",
+    about: `Group commit: ${WRITERS} concurrent writers through replica.update on a LevelStore, beside bare level writing batches of the same rows and sizes back to back.`,
+    quick: QUICK,
     meta: { ...meta, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
     setup: {
       store: "LevelStore in a temp dir (OS temp directory's file system)",
@@ -155,6 +278,7 @@ async function main(): Promise<void> {
       meanEntitiesPerBatch: "distinct entities per batch; meanCommandsPerBatch is commands / batches (a hot entity folds many commands into one row)",
     },
     results,
+    figures,
     durationMs: total(),
   });
 }

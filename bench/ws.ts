@@ -29,7 +29,9 @@
  */
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { environment, printJson, progress, round, stopwatch } from "./harness.js";
+import type { Figure } from "./figures.js";
+import { figure } from "./figures.js";
+import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
 import { startEcho } from "./support/echo-process.js";
 import type { LatticeServer } from "./support/lattice-server.js";
 import { counterSum, startMesh } from "./support/lattice-server.js";
@@ -43,12 +45,17 @@ import { runWsLoad } from "./support/ws-load.js";
 
 const CLIENTS = 50;
 const IN_FLIGHT = 32;
-const WARMUP_MS = 2000;
-const DURATION_MS = positiveInt(process.env.BENCH_WS_SECONDS, 10) * 1000;
+const WARMUP_MS = sized(2000, 500);
+const DURATION_MS = positiveInt(process.env.BENCH_WS_SECONDS, sized(10, 1)) * 1000;
 const KEYS = 1000;
 const HOT_KEY = "hot";
 const TARGET_RATIO = 0.25;
 const LIMITS = "maxFramesPerSecond=1000000";
+
+/** Other processes' CPU during a run, in words, when it was enough to depress the figures. */
+function busy(foreignCpuPercent: number | null): string {
+  return foreignCpuPercent !== null && foreignCpuPercent >= 10 ? `; other processes used ${Math.round(foreignCpuPercent)}% of a core during this run, so it is depressed` : "";
+}
 
 function positiveInt(raw: string | undefined, fallback: number): number {
   const n = raw === undefined ? NaN : Number(raw);
@@ -194,8 +201,17 @@ async function main(): Promise<void> {
   const ratio = (x: WsRun): number => round(x.roundTripsPerSec / baselinePerSec, 3);
   const cpuRatio = (x: WsRun): number | null => (x.server && baselineCpuUs !== null && x.server.cpuUsPerRoundTrip > 0 ? round(baselineCpuUs / x.server.cpuUsPerRoundTrip, 3) : null);
   const { spread, hot } = lattice;
+  const bareWs = { label: "bare ws echo server, own process, same load generator and frames (mean of before and after)", kind: "peer" as const };
+  const baselineP50 = (before.latencyMs.p50 + after.latencyMs.p50) / 2;
+  const figures: Figure[] = [
+    figure({ id: "spread-round-trips-per-sec", label: `call frames over /v1/ws, ${KEYS.toLocaleString("en-US")} keys, round trips/s`, value: spread.roundTripsPerSec, unit: "round trips/s", better: "higher", against: { ...bareWs, value: baselinePerSec }, target: TARGET_RATIO, note: `${CLIENTS} clients × ${IN_FLIGHT} calls in flight; the replica has two peers connected and gossips every command${busy(spread.foreignCpuPercent)}` }),
+    figure({ id: "hot-round-trips-per-sec", label: "call frames over /v1/ws, one hot key, round trips/s", value: hot.roundTripsPerSec, unit: "round trips/s", better: "higher", against: { ...bareWs, value: baselinePerSec } }),
+    figure({ id: "spread-latency-p50", label: `call frames over /v1/ws, ${KEYS.toLocaleString("en-US")} keys, latency p50`, value: spread.latencyMs.p50, unit: "ms", better: "lower", against: { ...bareWs, value: round(baselineP50, 3) } }),
+  ];
   printJson({
     benchmark: "ws",
+    about: "Commands as JSON call frames over /v1/ws against a real replica process with two peers, beside a bare ws echo server under the same closed-loop load.",
+    quick: QUICK,
     environment: environment(),
     config: {
       clients: CLIENTS,
@@ -216,6 +232,7 @@ async function main(): Promise<void> {
     /** Baseline server CPU per round trip over the replica's: the ratio if CPU were the only limit. */
     cpuPerRoundTripRatio: { spreadKeys: cpuRatio(spread), hotKey: cpuRatio(hot) },
     check: lattice.check,
+    figures,
     profile: profileDir ? { dir: profileDir, pids: lattice.pids, windowsUs: { spreadKeys: spread.windowUs, hotKey: hot.windowUs } } : null,
     durationMs: total(),
   });

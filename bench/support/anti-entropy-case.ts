@@ -11,6 +11,7 @@
  */
 import { cpSync } from "node:fs";
 import { join } from "node:path";
+import { encodeState } from "../../crdt/index.js";
 import type { ClusterObserver } from "../../replica/cluster-observer.js";
 import { Cluster } from "../../replica/cluster.js";
 import type { EntityRef } from "../../replica/entity-ref.js";
@@ -55,6 +56,11 @@ export interface CaseResult {
   bytesAtConvergence: number | null;
   bytesTotal: number;
   bytesPerDivergentEntity: number | null;
+  /**
+   * The encoded states of the D diverged entities on B, summed: what one side would have to
+   * send if it knew, for free, which entities differ (the ceiling of anti-entropy's bytes).
+   */
+  divergedStateBytes: number;
   framesTotal: number;
   memoryNetwork: { framesDelivered: number; bytesDelivered: number; framesDropped: number };
   antiEntropyRounds: { a: number; b: number };
@@ -137,6 +143,12 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
   await b.entities.drain();
   const divergeMs = diverged();
   if (sameRoot(a, b)) throw new Error("diverging changed nothing");
+  let divergedStateBytes = 0;
+  for (const k of keys) {
+    const e = await b.read(refOf(k));
+    if (!e) throw new Error(`diverged entity k${k} is missing on B`);
+    divergedStateBytes += encodeState(e.state).length;
+  }
   const before = memorySnapshot();
   progress(`  ${entities} entities each side, ${d} diverged on B (${divergeMs} ms); connecting`);
 
@@ -202,6 +214,7 @@ export async function runCase(spec: CaseSpec): Promise<CaseResult> {
     bytesAtConvergence,
     bytesTotal,
     bytesPerDivergentEntity: bytesAtConvergence === null ? null : round(bytesAtConvergence / d, 1),
+    divergedStateBytes,
     framesTotal: wireA.frames + wireB.frames,
     memoryNetwork: { framesDelivered: stats.framesDelivered, bytesDelivered: stats.bytesDelivered, framesDropped: stats.framesDropped },
     antiEntropyRounds: { a: obsA.rounds, b: obsB.rounds },

@@ -19,12 +19,20 @@ export type HostRequest =
   | { readonly id: number; readonly op: "resetStats" }
   | { readonly id: number; readonly op: "stats" }
   | { readonly id: number; readonly op: "sum"; readonly keys: number; readonly service: string }
+  /**
+   * Round trips over a bare `ws` connection from this process to another host's echo server
+   * (`echoUrl`): the transport's own floor between the same two processes. One ping at a time,
+   * `count` of them, `intervalMs` apart, after a few unrecorded ones.
+   */
+  | { readonly id: number; readonly op: "rawPing"; readonly url: string; readonly count: number; readonly intervalMs: number }
   | { readonly id: number; readonly op: "close" };
 
 export interface HostStatus {
   readonly replicaId: string;
   readonly region: string;
   readonly url: string;
+  /** The host's bare ws echo server (no Lattice behind it), for rawPing. */
+  readonly echoUrl: string;
   readonly livePeers: number;
   /** Hex of the digest-tree root. */
   readonly root: string;
@@ -38,6 +46,11 @@ export interface LoadResult {
   readonly elapsedMs: number;
   /** replica.update latency (issue to durable), ms. */
   readonly latencyMs: Distribution;
+}
+
+export interface RawPingResult {
+  /** Round-trip times, ms (performance.now() in the pinging process). */
+  readonly rttMs: Distribution;
 }
 
 export interface HostStats {
