@@ -14,8 +14,10 @@ export const CloseCode = {
   goingAway: 1001,
   /** Policy violation: a frame kind the endpoint never accepts (a text frame on /v1/gossip, a binary frame where only text is allowed). */
   policyViolation: 1008,
-  /** Message too big: a frame over the endpoint's size limit (client 1 MiB, gossip 16 MiB, Yjs update 4 MiB, 64 KiB before gossip authentication). */
+  /** Message too big: a frame over the endpoint's size limit (client 1 MiB, gossip 16 MiB, 64 KiB before gossip authentication). */
   messageTooBig: 1009,
+  /** Try again later: /v1/yjs over a rate or buffer limit, or too many sockets from one address; the stock y-websocket client reconnects and resyncs. */
+  tryAgainLater: 1013,
 
   /** Gossip: authentication failed (AuthProof did not verify, or a data frame before authentication). Refusal reason BAD_PROOF. */
   authFailed: 4001,
@@ -38,6 +40,8 @@ export const CloseCode = {
   timeout: 4408,
   /** Entity deleted: the Yjs document's entity was deleted (SPEC §4, entity_deleted). */
   entityDeleted: 4410,
+  /** Payload too large: a /v1/yjs frame, Yjs update or awareness update over its limit (4xxx: the stock y-websocket client stops instead of resending it forever). */
+  payloadTooLarge: 4413,
   /** Rate limited: more frames per second than the connection's limit (SPEC §8). */
   rateLimited: 4429,
   /** Internal error: an unexpected failure in the replica; reconnecting may succeed. */
@@ -78,6 +82,7 @@ export function isRetryableClose(code: number): boolean {
     case CloseCode.badFrame:
     case CloseCode.policyViolation:
     case CloseCode.messageTooBig:
+    case CloseCode.payloadTooLarge:
     case CloseCode.authFailed:
     case CloseCode.versionMismatch:
     case CloseCode.sameReplicaId:

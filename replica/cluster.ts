@@ -102,6 +102,7 @@ export class Cluster implements ClusterPort {
   /** Recent refusals of peers that dialed us (bad secret, version): shown in status, bounded. */
   private readonly refusedInbound = new Map<string, string>();
   private readonly awarenessListeners = new Set<(ref: EntityRef, update: Uint8Array, origin: string) => void>();
+  private readonly peerDownListeners = new Set<(peer: ReplicaId) => void>();
 
   /** Where peers reach this replica; settable until start() for servers bound to port 0. */
   advertiseUrl: string;
@@ -296,6 +297,7 @@ export class Cluster implements ClusterPort {
       m.inflight.clear();
       m.heldAcks.clear();
       this.log("info", `gossip session with ${m.id} closed (${code} ${reason})`);
+      for (const fn of this.peerDownListeners) fn(m.id);
     }
     const t = this.targetOf(s);
     if (t) {
@@ -416,6 +418,12 @@ export class Cluster implements ClusterPort {
   onAwareness(fn: (ref: EntityRef, update: Uint8Array, origin: string) => void): () => void {
     this.awarenessListeners.add(fn);
     return () => this.awarenessListeners.delete(fn);
+  }
+
+  /** Runs `fn` when the session with a peer ends (ephemeral state learned from it is stale). */
+  onPeerDown(fn: (peer: ReplicaId) => void): () => void {
+    this.peerDownListeners.add(fn);
+    return () => this.peerDownListeners.delete(fn);
   }
 
   async close(): Promise<void> {

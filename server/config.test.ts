@@ -30,6 +30,13 @@ describe("loadConfig", () => {
     assert.equal(c.fsync, false);
     assert.equal(c.peerTimeoutMs, 5000);
     assert.equal(c.logLevel, "info");
+    assert.equal(c.lab, false, "the partition lab is off unless asked for");
+  });
+
+  it("LATTICE_LAB=1 or a bare --lab turns the partition lab on", () => {
+    assert.equal(loadConfig({ LATTICE_LAB: "1" }, [], CWD).lab, true);
+    assert.equal(loadConfig({}, ["--lab"], CWD).lab, true);
+    assert.equal(loadConfig({ LATTICE_LAB: "1" }, ["--lab", "0"], CWD).lab, false);
   });
 
   it("reads every LATTICE_* variable", () => {
@@ -116,6 +123,7 @@ describe("loadConfig", () => {
       ["a bad LATTICE_FSYNC", { LATTICE_FSYNC: "always" }, [], /LATTICE_FSYNC/],
       ["a peer timeout below the minimum", { LATTICE_PEER_TIMEOUT_MS: "10" }, [], /LATTICE_PEER_TIMEOUT_MS/],
       ["a bad region label", { LATTICE_REGION: "us east" }, [], /LATTICE_REGION/],
+      ["a bad LATTICE_LAB", { LATTICE_LAB: "maybe" }, [], /LATTICE_LAB/],
     ];
     for (const [name, env, argv, pattern] of cases) {
       it(name, () => {

@@ -33,6 +33,8 @@ export interface LatticeConfig {
   readonly wsOrigins: OriginPolicy;
   /** Client API limits set by LATTICE_LIMITS (name=value,…); unset ones keep their defaults. */
   readonly limits: Partial<ApiLimits>;
+  /** LATTICE_LAB=1: the partition lab's admin calls (/v1/lab) may cut or delay gossip. Off by default. */
+  readonly lab: boolean;
 }
 
 /** Variables and their flag names. */
@@ -52,6 +54,7 @@ export const SETTINGS = {
   LATTICE_CORS_ORIGINS: "cors-origins",
   LATTICE_WS_ORIGINS: "ws-origins",
   LATTICE_LIMITS: "limits",
+  LATTICE_LAB: "lab",
 } as const;
 
 /** For local use only: every replica started without a secret can talk to the others. */
@@ -193,5 +196,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[], cwd 
     corsOrigins,
     wsOrigins: wsRaw === undefined ? corsOrigins : origins("LATTICE_WS_ORIGINS", wsRaw),
     limits: limits(get("LATTICE_LIMITS") ?? ""),
+    lab: boolean("LATTICE_LAB", get("LATTICE_LAB") ?? "0"),
   };
 }

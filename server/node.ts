@@ -8,12 +8,14 @@ import { FunctionEngine } from "../functions/engine.js";
 import { DEFAULT_ENTITY_KEY_BYTES } from "../protos/limits.js";
 import { Cluster } from "../replica/cluster.js";
 import type { Env } from "../replica/env.js";
+import { realEnv } from "../replica/env.js";
 import { ReplicaMetrics } from "../replica/metrics.js";
 import type { ReplicaOptions } from "../replica/options.js";
 import { Replica } from "../replica/replica.js";
 import { LevelStore } from "../replica/storage/level-store.js";
 import { MemoryStore } from "../replica/storage/memory-store.js";
 import type { KeyValueStore } from "../replica/storage/store.js";
+import { PartitionLab } from "../replica/transport/lab-transport.js";
 import { createWsTransport } from "../replica/transport/ws-transport.js";
 import { Authenticator, redactToken } from "./api/auth.js";
 import type { ApiLimits } from "./api/limits.js";
@@ -24,12 +26,16 @@ import { normalizeOrigin } from "./api/origins.js";
 import type { LatticeConfig } from "./config.js";
 import { clientWsPlugin } from "./plugins/client-ws.js";
 import { clusterRoutePlugin } from "./plugins/cluster-route.js";
+import type { DemoOptions } from "./plugins/demo.js";
+import { demoPlugin } from "./plugins/demo.js";
 import { entitiesPlugin } from "./plugins/entities.js";
 import { errorsPlugin, frameworkErrors } from "./plugins/errors.js";
 import { eventsPlugin } from "./plugins/events.js";
 import { gossipRoutePlugin } from "./plugins/gossip-route.js";
 import { healthPlugin } from "./plugins/health.js";
+import { labPlugin } from "./plugins/lab.js";
 import { metricsRoutePlugin } from "./plugins/metrics-route.js";
+import { yjsWsPlugin } from "./plugins/yjs-ws.js";
 
 /** A running replica process: the HTTP server, the replica and its cluster. */
 export interface LatticeNode {
@@ -56,6 +62,8 @@ export interface StartOptions {
   readonly limits?: Partial<ApiLimits>;
   /** Seconds of clock skew allowed on token `exp`/`nbf` (default 5). */
   readonly authClockToleranceSec?: number;
+  /** The demo app at `/` (server/plugins/demo.ts): on by default so `npm start` shows it; false turns it off, an object picks its folder. */
+  readonly demo?: boolean | DemoOptions;
 }
 
 /**
@@ -92,9 +100,13 @@ export async function startNode(config: LatticeConfig, opts: StartOptions = {}):
   });
   replica.onError = (err) => app.log.error({ err }, "replica listener failed");
   const transport = createWsTransport({ onError: (err) => app.log.warn({ err }, "gossip connection handler failed") });
+  // LATTICE_LAB: gossip goes through the partition lab, which the /v1/lab admin calls steer.
+  const lab = config.lab
+    ? new PartitionLab({ region: config.region, env: opts.env ?? realEnv(), onError: (err) => app.log.warn({ err }, "gossip connection handler failed") })
+    : undefined;
   const cluster = new Cluster({
     replica,
-    transport,
+    transport: lab ? lab.wrap(transport) : transport,
     secret: config.clusterSecret,
     advertiseUrl: config.advertiseUrl,
     seeds: config.peers,
@@ -123,7 +135,7 @@ export async function startNode(config: LatticeConfig, opts: StartOptions = {}):
     await app.register(websocket, {
       // One ws server serves every endpoint, so its frame limit is the largest (gossip, 16 MiB);
       // each endpoint enforces its own smaller limit per frame (client frames: limits.maxFrameBytes).
-      options: { maxPayload: Math.max(transport.maxFrameBytes, limits.maxFrameBytes), perMessageDeflate: false },
+      options: { maxPayload: Math.max(transport.maxFrameBytes, limits.maxFrameBytes, limits.maxYjsFrameBytes), perMessageDeflate: false },
       preClose(done) {
         for (const client of this.websocketServer.clients) client.close(1001, "the replica is shutting down");
         this.websocketServer.close();
@@ -136,10 +148,13 @@ export async function startNode(config: LatticeConfig, opts: StartOptions = {}):
     await app.register(async (admin) => {
       admin.addHook("onRequest", auth.hook({ queryToken: false, defer: false }));
       await admin.register(clusterRoutePlugin, { replica, cluster });
+      await admin.register(labPlugin, { lab, cluster });
     });
     await app.register(entitiesPlugin, { engine, auth, limits });
     await app.register(eventsPlugin, { engine, auth, limits, metrics: apiMetrics });
     await app.register(clientWsPlugin, { engine, auth, limits, metrics: apiMetrics, origins: config.wsOrigins });
+    await app.register(yjsWsPlugin, { engine, auth, limits, metrics: apiMetrics, origins: config.wsOrigins, gossip: cluster });
+    if (opts.demo !== false) await app.register(demoPlugin, opts.demo === true || opts.demo === undefined ? {} : opts.demo);
     app.addHook("onClose", async () => {
       // Client sockets and SSE streams were closed in preClose (their streams' onClose ran).
       await engine.shutdown();
@@ -167,6 +182,7 @@ export async function startNode(config: LatticeConfig, opts: StartOptions = {}):
   if (config.clusterSecretIsDefault && config.peers.length > 0) {
     app.log.warn("LATTICE_CLUSTER_SECRET is not set: using the development default; set a secret before exposing gossip");
   }
+  if (lab) app.log.warn("LATTICE_LAB is on: POST /v1/lab/* can cut or delay gossip between regions (a learning and test tool, not for production)");
   app.log.info(`replica ${replica.id} (${config.region}) serving on http://${config.host}:${port}${replica.createdNow ? ", new incarnation" : ""}`);
 
   let closing: Promise<void> | undefined;

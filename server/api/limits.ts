@@ -59,6 +59,51 @@ export interface ApiLimits {
    * proxies and load balancers (nginx 60 s, AWS ALB 60 s), so they keep the stream open.
    */
   readonly sseHeartbeatMs: number;
+  /**
+   * Largest /v1/yjs frame in bytes; a larger frame closes the socket with 4413. Default 4 MiB +
+   * 1 KiB: one update of the largest size (maxYjsUpdateBytes) plus its framing.
+   */
+  readonly maxYjsFrameBytes: number;
+  /**
+   * Largest Yjs update (sync step 2 or update) a /v1/yjs client may send; a larger one closes the
+   * socket with 4413 and changes nothing. Default 4 MiB (SPEC §8): a long document pasted at once
+   * fits, while one update cannot stall the replica applying it.
+   */
+  readonly maxYjsUpdateBytes: number;
+  /**
+   * Largest awareness update a /v1/yjs client may send; larger closes the socket with 4413.
+   * Default 64 KiB: a cursor and a user name take a few hundred bytes, and the stock client
+   * answers a query-awareness with every state it knows, which in a crowded room is tens of KiB.
+   */
+  readonly maxYjsAwarenessBytes: number;
+  /**
+   * Awareness changes a /v1/yjs connection may make per second (token bucket, burst of the same
+   * size); more are dropped (the client's next change or 15-s renewal carries its whole state).
+   * Default 60: a cursor that follows every keystroke or animation frame, while one client cannot
+   * make every other client of the document redraw without bound.
+   */
+  readonly maxYjsAwarenessPerSecond: number;
+  /**
+   * Frames a /v1/yjs connection may send per second. An awareness frame over the rate is dropped;
+   * a sync frame over it, or a full second's worth of frames over it, closes the socket with 1013
+   * (the stock client reconnects and resyncs, so no edit is lost). Default 1000: the stock client
+   * sends every awareness change it hears back to the server, so in a busy document it sends as
+   * many frames as all other clients together.
+   */
+  readonly maxYjsFramesPerSecond: number;
+  /**
+   * Open /v1/yjs sockets per client IP address; one more is closed with 1013 (retried). The stock
+   * client opens one socket per document, so this is the per-client cap on open documents.
+   * Default 1024: many tabs times many documents, and users behind one NAT, while one address
+   * cannot pin an unbounded number of documents in memory.
+   */
+  readonly maxYjsSocketsPerIp: number;
+  /**
+   * Awareness changes of local clients are coalesced per document and sent to peer replicas at
+   * most once per this many ms. Default 100: cursors in another region lag by at most a tenth of
+   * a second, and a typing crowd costs each peer link at most 10 messages per second per document.
+   */
+  readonly yjsAwarenessGossipMs: number;
 }
 
 export const DEFAULT_API_LIMITS: ApiLimits = {
@@ -71,6 +116,13 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   maxBufferedBytes: 16 * 1024 * 1024,
   pingIntervalMs: 30_000,
   sseHeartbeatMs: 15_000,
+  maxYjsFrameBytes: 4 * 1024 * 1024 + 1024,
+  maxYjsUpdateBytes: 4 * 1024 * 1024,
+  maxYjsAwarenessBytes: 64 * 1024,
+  maxYjsAwarenessPerSecond: 60,
+  maxYjsFramesPerSecond: 1000,
+  maxYjsSocketsPerIp: 1024,
+  yjsAwarenessGossipMs: 100,
 };
 
 /** The limit names, for parsing LATTICE_LIMITS. */
