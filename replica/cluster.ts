@@ -217,6 +217,10 @@ export class Cluster implements ClusterPort {
   private onAuthenticated(s: PeerSession): boolean {
     const peer = s.peer;
     if (!peer || this.closing) return false;
+    // A refusal from this peer is history once it got in (a handshake that timed out during a
+    // partition, a secret since fixed): status should not keep listing it as a broken peer.
+    this.refusedInbound.delete(peer.url);
+    this.refusedInbound.delete(s.conn.remote);
     let m = this.members.get(peer.id);
     if (m?.session && m.session !== s) {
       // Both sides dialed each other: keep the session whose dialer has the smaller id, a rule
