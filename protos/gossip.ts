@@ -231,15 +231,6 @@ function u32(n: number): Uint8Array {
   return out;
 }
 
-function u64(n: number): Uint8Array {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a safe uint64: ${n}`);
-  const out = new Uint8Array(8);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, Math.floor(n / 2 ** 32));
-  view.setUint32(4, n >>> 0);
-  return out;
-}
-
 function lp(bytes: Uint8Array): Uint8Array {
   return concat([u32(bytes.byteLength), bytes]);
 }
