@@ -5,6 +5,7 @@ import type { Authenticator } from "../api/auth.js";
 import type { ApiLimits } from "../api/limits.js";
 import type { ApiMetrics } from "../api/metrics.js";
 import type { OriginPolicy } from "../api/origins.js";
+import { keepAlive } from "../api/keep-alive.js";
 import { originAllowed } from "../api/origins.js";
 import { ClientSession } from "../api/ws-session.js";
 
@@ -56,22 +57,7 @@ export function clientWsPlugin(app: FastifyInstance, opts: ClientWsOptions): Pro
     metrics.socketOpened();
     socket.on("message", (data, isBinary) => session.receive(data, isBinary));
 
-    let alive = true;
-    socket.on("pong", () => {
-      alive = true;
-    });
-    const ping = setInterval(() => {
-      if (!alive) {
-        socket.terminate();
-        return;
-      }
-      alive = false;
-      try {
-        socket.ping();
-      } catch (err) {
-        req.log.debug({ err }, "ping failed");
-      }
-    }, limits.pingIntervalMs);
+    const stopPings = keepAlive(socket, limits.pingIntervalMs, req.log);
 
     let expiry: NodeJS.Timeout | undefined;
     const expiresAt = opts.auth.expiresAt(outcome.claims);
@@ -81,7 +67,7 @@ export function clientWsPlugin(app: FastifyInstance, opts: ClientWsOptions): Pro
     }
 
     socket.on("close", () => {
-      clearInterval(ping);
+      stopPings();
       clearTimeout(expiry);
       if (!sessions.delete(session)) return;
       metrics.socketClosed();

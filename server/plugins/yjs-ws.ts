@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import type { WebSocket } from "ws";
 import type { AuthClaims } from "../../functions/define-service.js";
 import type { FunctionEngine } from "../../functions/engine.js";
 import { toLatticeError } from "../../functions/errors.js";
@@ -8,6 +7,7 @@ import type { Authenticator } from "../api/auth.js";
 import type { ApiLimits } from "../api/limits.js";
 import type { ApiMetrics } from "../api/metrics.js";
 import type { OriginPolicy } from "../api/origins.js";
+import { keepAlive } from "../api/keep-alive.js";
 import { originAllowed } from "../api/origins.js";
 import type { AwarenessGossip } from "../api/yjs-hub.js";
 import { YjsHub } from "../api/yjs-hub.js";
@@ -177,32 +177,4 @@ async function access(engine: FunctionEngine, service: string, key: string, clai
   if (!(await allowed(YJS_CONNECT))) return "forbidden";
   if (claimedReadOnly) return "read";
   return (await allowed(YJS_WRITE)) ? "write" : "read";
-}
-
-/**
- * WebSocket pings every `intervalMs`; a client that has not answered the previous one is dropped
- * (its awareness removed). The stock client's own 30-s watchdog is served by awareness echoes.
- */
-function keepAlive(socket: WebSocket, intervalMs: number, log: { debug: (o: object, m: string) => void }): () => void {
-  let alive = true;
-  const onPong = (): void => {
-    alive = true;
-  };
-  socket.on("pong", onPong);
-  const ping = setInterval(() => {
-    if (!alive) {
-      socket.terminate();
-      return;
-    }
-    alive = false;
-    try {
-      socket.ping();
-    } catch (err) {
-      log.debug({ err }, "ping failed");
-    }
-  }, intervalMs);
-  return () => {
-    clearInterval(ping);
-    socket.off("pong", onPong);
-  };
 }

@@ -1,0 +1,30 @@
+import type { WebSocket } from "ws";
+
+/**
+ * WebSocket pings every `intervalMs`; a client that has not answered the previous one is dropped
+ * (a socket whose peer vanished without a FIN would otherwise hold its subscriptions, streams or
+ * awareness forever). Returns the teardown: the timer and the pong listener.
+ */
+export function keepAlive(socket: WebSocket, intervalMs: number, log: { debug: (o: object, m: string) => void }): () => void {
+  let alive = true;
+  const onPong = (): void => {
+    alive = true;
+  };
+  socket.on("pong", onPong);
+  const ping = setInterval(() => {
+    if (!alive) {
+      socket.terminate();
+      return;
+    }
+    alive = false;
+    try {
+      socket.ping();
+    } catch (err) {
+      log.debug({ err }, "ping failed");
+    }
+  }, intervalMs);
+  return () => {
+    clearInterval(ping);
+    socket.off("pong", onPong);
+  };
+}
