@@ -5,6 +5,7 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import type { PeerStatus } from "../../replica/cluster.js";
 import { errorText, requestJson } from "./http.js";
 import { CLUSTER_REGIONS } from "./topology.js";
 import { UsageError } from "./usage.js";
@@ -24,16 +25,8 @@ export function statusHelp(): string {
   ].join("\n");
 }
 
-interface PeerRow {
-  readonly url: string;
-  readonly id: string | null;
-  readonly region: string | null;
-  readonly connected: boolean;
-  readonly lastHeardMs: number | null;
-  readonly queuedDeltas: number;
-  readonly lastAntiEntropyMs: number | null;
-  readonly error?: string;
-}
+/** A peer as /v1/cluster reports it (replica/cluster.ts, which serves that route). */
+type PeerRow = PeerStatus;
 
 export interface ClusterDocument {
   readonly replica: { readonly id: string; readonly region: string; readonly url: string };
