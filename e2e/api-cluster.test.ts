@@ -7,7 +7,10 @@
  * - presence: a `connect` stream on A shows the user online in `monitor` streams and reads on B
  *   and C, and closing the client's socket on A takes the user offline everywhere;
  * - a `majority` command on a replica cut off from both others answers 504
- *   `replication_timeout`, keeps its write, and the write reaches every replica after the heal.
+ *   `replication_timeout`, keeps its write, and the write reaches every replica after the heal;
+ * - presence: a replica SIGKILLed with a user connected stops counting once the others mark it
+ *   down, and their `monitor` streams push offline with no change to the entity (runs last: A
+ *   stays dead).
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -170,4 +173,32 @@ describe("client API across three replica processes", { timeout: 60_000 }, () =>
       assert.deepEqual(version, { [cluster.node(A).id ?? "?"]: 1, [cluster.node(C).id ?? "?"]: 2 }, "C's timed-out write is kept");
     },
   );
+
+  it("presence: carol connected on A, A is SIGKILLed: once B and C mark A down she is offline there and their monitors push it", async (t) => {
+    const user = "carol";
+    const monB = await open(B);
+    const monC = await open(C);
+    const subB = await monB.stream("presence", user, "monitor");
+    const subC = await monC.stream("presence", user, "monitor");
+    const online = (want: boolean) => (p: { message?: unknown }) => (p.message as Presence | undefined)?.online === want;
+    const carol = await open(A);
+    assert.equal((await carol.stream("presence", user, "connect")).ok, true);
+    await Promise.all([
+      monB.waitForPush(subB.id, online(true), PROPAGATION_BOUND_MS, "monitor on B: carol online"),
+      monC.waitForPush(subC.id, online(true), PROPAGATION_BOUND_MS, "monitor on C: carol online"),
+    ]);
+
+    // A dies without running any onClose: its `true` vote stays in every replica's state, and
+    // only the live set (A is no longer a member B and C hear from) changes.
+    const t0 = Date.now();
+    await cluster.node(A).process?.kill("SIGKILL");
+    const bound = PEER_TIMEOUT_MS + PROPAGATION_BOUND_MS;
+    await Promise.all([
+      monB.waitForPush(subB.id, (p) => online(false)(p) && monB.pushesOf(subB.id).indexOf(p) > 0, bound, "monitor on B: carol offline"),
+      monC.waitForPush(subC.id, (p) => online(false)(p) && monC.pushesOf(subC.id).indexOf(p) > 0, bound, "monitor on C: carol offline"),
+    ]);
+    t.diagnostic(`A killed → offline in B's and C's monitors in ${Date.now() - t0} ms (peer timeout ${PEER_TIMEOUT_MS} ms)`);
+    for (const i of [B, C]) assert.deepEqual((await read(i, "presence", user)).state, { online: false, replicas: 0 }, `carol offline on ${cluster.node(i).name}`);
+    assert.deepEqual(monB.pushesOf(subB.id).map((p) => p.message), [{ online: false }, { online: true }, { online: false }]);
+  });
 });

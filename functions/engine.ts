@@ -1,5 +1,6 @@
-import type { Json, JsonLimits, TypeName } from "../crdt/index.js";
+import type { Json, JsonLimits, TypeName, ViewEnv } from "../crdt/index.js";
 import { kindOf, yView } from "../crdt/index.js";
+import type { LiveSetChange } from "../replica/change-feed.js";
 import type { EntityId, EntityRef } from "../replica/entity-ref.js";
 import type { Entity } from "../replica/entity.js";
 import type { Replica } from "../replica/replica.js";
@@ -17,6 +18,7 @@ import { WorkerRuntime } from "./runtime-worker.js";
 import type { Hook, HookRequest, Runtime, RuntimeService, StreamPhase } from "./runtime.js";
 import { DEFAULT_TIMEOUT_MS, serviceModule } from "./runtime.js";
 import { MutationSession, rootSlot } from "./session.js";
+import { StreamJournal } from "./stream-journal.js";
 
 export { toJson };
 
@@ -59,6 +61,17 @@ export interface StreamHookCall {
 }
 
 
+/**
+ * Why a watcher runs: the entity's converged state changed, or the live set changed, which
+ * changed the entity's vote tallies (a `vote`, or an `ormap` holding votes) but not its state.
+ */
+export type WatchCause = "change" | "membership";
+
+export type Watcher = (e: Entity, cause: WatchCause) => void;
+
+/** The state models whose view depends on the live set: votes, and maps that may hold votes. */
+const TALLYING_MODELS: ReadonlySet<TypeName> = new Set(["vote", "ormap"]);
+
 /** What the engine reports per call, for metrics and logs. */
 export interface EngineObserver {
   call(service: string, command: string, outcome: string, seconds: number): void;
@@ -77,13 +90,17 @@ export class FunctionEngine {
   readonly options: EngineOptions;
   observer: EngineObserver = NO_OBSERVER;
   private readonly limits: JsonLimits;
-  private readonly watchers = new Map<EntityId, Set<(e: Entity) => void>>();
+  private readonly watchers = new Map<EntityId, { readonly entity: Entity; readonly fns: Set<Watcher> }>();
   private readonly unsubscribeFeed: () => void;
+  private readonly unsubscribeLive: () => void;
   /** Runs `runtime: "inline"` services (and every service's default view). */
   readonly inline: Runtime = new InlineRuntime();
   /** Runs `runtime: "worker"` services; undefined when no service uses it. */
   readonly worker: WorkerRuntime | undefined;
   private readonly runtimeServices = new Map<string, RuntimeService>();
+  /** Open streams with an onClose, recorded in the replica's store (streams.ts, ready()). */
+  readonly streamJournal: StreamJournal;
+  private recovery: Promise<number> | undefined;
 
   /**
    * Registers the services: input schemas compile now, and a `runtime: "worker"` service must
@@ -112,29 +129,85 @@ export class FunctionEngine {
       this.runtimeServices.set(s.def.name, { def: s.def, module });
     }
     this.worker = workerModules.length > 0 ? new WorkerRuntime(workerModules, this.options.worker) : undefined;
+    this.streamJournal = new StreamJournal(replica.store, replica.options.fsync, replica.env.random.bytes(8));
     this.unsubscribeFeed = replica.onChange((ev) => {
-      const set = this.watchers.get(ev.entity.id);
-      if (set) for (const fn of [...set]) fn(ev.entity);
+      const w = this.watchers.get(ev.entity.id);
+      if (w) for (const fn of [...w.fns]) fn(ev.entity, "change");
     });
+    this.unsubscribeLive = replica.changes.subscribeLive((ev) => this.onLiveSetChange(ev));
+  }
+
+  /**
+   * Wakes the watchers of every watched entity whose tally the live-set change changed: its
+   * state model's view (which holds every tally field a custom view or a hook can read) differs
+   * between the previous and the current live set. Only `vote` and `ormap` views depend on it.
+   * Cost: one or two views per watched vote/ormap entity per membership change (rare).
+   */
+  private onLiveSetChange(ev: LiveSetChange): void {
+    const before: ViewEnv = { self: this.replica.id, live: ev.previous };
+    const after: ViewEnv = { self: this.replica.id, live: ev.current };
+    for (const { entity, fns } of [...this.watchers.values()]) {
+      const st = entity.state;
+      if (entity.deleted || st.type === "ydoc" || !TALLYING_MODELS.has(st.type)) continue;
+      const kind = kindOf(st.type);
+      if (JSON.stringify(kind.view(st.store, before)) === JSON.stringify(kind.view(st.store, after))) continue;
+      for (const fn of [...fns]) fn(entity, "membership");
+    }
   }
 
   /** Stops listening to the replica and terminates the worker pool (in the background). */
   close(): void {
     this.unsubscribeFeed();
+    this.unsubscribeLive();
     this.watchers.clear();
     void this.worker?.close();
   }
 
   /**
    * Resolves once the runtimes are ready to serve without start-up delay (the worker pool has
-   * imported the service modules); rejects if a worker cannot start. Calls made earlier wait.
+   * imported the service modules) and the streams an earlier process on this store left open
+   * are closed (recoverStreams); rejects if a worker cannot start. Calls made earlier wait.
    */
   async ready(): Promise<void> {
     await this.worker?.pool.whenReady();
+    await (this.recovery ??= this.recoverStreams());
   }
 
-  /** close(), and resolves once the worker threads are gone. */
+  /**
+   * Runs the onClose of every stream an earlier process on this store left open (it died, or
+   * stopped before the stream's onClose finished): for the stream's service, its clients
+   * disconnected when that process went away (SPEC §4: onClose runs on disconnect). Presence's
+   * `connect` votes false again, so a restarted replica does not keep its users online. A record
+   * whose service, stream or entity is gone is dropped; a failing onClose is reported and
+   * dropped (it would fail again). Resolves with the number of onClose runs that succeeded.
+   */
+  async recoverStreams(): Promise<number> {
+    let closed = 0;
+    for (const { storageKey, record } of await this.streamJournal.leftovers()) {
+      try {
+        const svc = record && this.registry.has(record.service) ? this.registry.get(record.service) : undefined;
+        if (record && svc?.streams.get(record.stream)?.def.onClose) {
+          const info = this.info(record.service, record.key, record.stream, record.auth);
+          const out = await this.runHook(svc, info, { stream: record.stream, phase: "onClose", input: record.input, local: { ...record.local } }, { commit: true });
+          await this.runEffects(out, record.auth);
+          closed++;
+        }
+      } catch (err) {
+        const e = toLatticeError(err);
+        if (e.code === "unavailable") throw e;
+        if (e.code !== "entity_deleted") this.replica.onError(new Error(`onClose of a stream left open by an earlier process failed: ${e.message}`, { cause: err }));
+      }
+      await this.streamJournal.drop(storageKey);
+    }
+    return closed;
+  }
+
+  /**
+   * close(), and resolves once the worker threads are gone and streams closing now (their
+   * onClose, their records) are done, so the store can close after it.
+   */
   async shutdown(): Promise<void> {
+    await this.streamJournal.settled();
     this.close();
     await this.worker?.close();
   }
@@ -314,11 +387,24 @@ export class FunctionEngine {
       this.replica.unpin(entity);
       throw new LatticeError("entity_deleted", `${service}/${key} was deleted`);
     }
+    // A live-set change is delivered only when it changed this service's view (a custom view
+    // may not show the tally field that changed); an entity change always is (its version moved).
+    let last: string | undefined;
+    const deliver = (v: EntityView | { deleted: true }, cause: WatchCause): void => {
+      if ("state" in v) {
+        const text = JSON.stringify(v.state);
+        if (cause === "membership" && text === last) return;
+        last = text;
+      }
+      onView(v);
+    };
     if (!this.viewRunsElsewhere(svc)) {
       // Synchronous from here to the return: no change can fall between the initial view and the watch.
-      const stop = this.watch(entity, (e) => onView(e.deleted ? { deleted: true } : this.localView(svc, e)));
+      const stop = this.watch(entity, (e, cause) => deliver(e.deleted ? { deleted: true } : this.localView(svc, e), cause));
       try {
-        return { initial: this.localView(svc, entity), stop };
+        const initial = this.localView(svc, entity);
+        last = JSON.stringify(initial.state);
+        return { initial, stop };
       } catch (err) {
         stop();
         throw err;
@@ -327,16 +413,24 @@ export class FunctionEngine {
     // A worker view: the initial view's state is copied now, the watch starts now, and views of
     // later changes (each from a copy taken at its change) are delivered in order, after the
     // initial view and one turn of the event loop, so the caller has it first.
-    const first = this.viewOf(svc, entity);
+    const first = this.viewOf(svc, entity).then((v) => {
+      last = JSON.stringify(v.state);
+      return v;
+    });
     first.catch(() => undefined);
     let chain: Promise<void> = first.then(
       () => new Promise<void>((resolve) => this.replica.env.timers.defer(resolve)),
       () => undefined,
     );
-    const stop = this.watch(entity, (e) => {
+    const stop = this.watch(entity, (e, cause) => {
       const next: Promise<EntityView | { deleted: true }> = e.deleted ? Promise.resolve({ deleted: true }) : this.viewOf(svc, e);
       next.catch(() => undefined);
-      chain = chain.then(() => next).then(onView, (err: unknown) => this.replica.onError(err));
+      chain = chain
+        .then(() => next)
+        .then(
+          (v) => deliver(v, cause),
+          (err: unknown) => this.replica.onError(err),
+        );
     });
     try {
       return { initial: await first, stop };
@@ -346,17 +440,22 @@ export class FunctionEngine {
     }
   }
 
-  /** Registers a change listener for one entity; returns its removal (which also unpins). */
-  watch(entity: Entity, fn: (e: Entity) => void): () => void {
-    let set = this.watchers.get(entity.id);
-    if (!set) this.watchers.set(entity.id, (set = new Set()));
-    set.add(fn);
+  /**
+   * Registers a listener for one (pinned) entity: it runs after every change of the entity's
+   * converged state, and when a live-set change changed its vote tallies. Returns its removal
+   * (which also unpins).
+   */
+  watch(entity: Entity, fn: Watcher): () => void {
+    let w = this.watchers.get(entity.id);
+    if (!w) this.watchers.set(entity.id, (w = { entity, fns: new Set() }));
+    const { fns } = w;
+    fns.add(fn);
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
-      set.delete(fn);
-      if (set.size === 0) this.watchers.delete(entity.id);
+      fns.delete(fn);
+      if (fns.size === 0 && this.watchers.get(entity.id)?.fns === fns) this.watchers.delete(entity.id);
       this.replica.unpin(entity);
     };
   }

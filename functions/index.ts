@@ -7,13 +7,18 @@
  *   name: "counter",
  *   type: "pncounter",
  *   commands: {
- *     increment: { handler: (state, input) => { state.increment(Number(input ?? 1)); return state.value; } },
+ *     // `input` is typed from the schema: { amount?: number } | null
+ *     increment: command({
+ *       input: { type: ["object", "null"], properties: { amount: { type: "integer" } }, additionalProperties: false },
+ *       handler: (state, input) => { state.increment(input?.amount ?? 1); return state.value; },
+ *     }),
  *     get: (state) => state.value,
  *   },
  * });
  */
-export { defineService } from "./define-service.js";
+export { command, defineService, stream } from "./define-service.js";
 export type {
+  AnyServiceDefinition,
   AuthClaims,
   CallInfo,
   CommandContext,
@@ -25,7 +30,10 @@ export type {
   ServiceDefinition,
   StreamContext,
   StreamDefinition,
+  TypedCommandSpec,
+  TypedStreamSpec,
 } from "./define-service.js";
+export type { FromSchema, JsonSchema } from "./schema-types.js";
 export type {
   ClockSpec,
   FlagState,

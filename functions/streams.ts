@@ -5,6 +5,7 @@ import { toJson } from "./engine.js";
 import type { LatticeError } from "./errors.js";
 import { LatticeError as Err, toLatticeError } from "./errors.js";
 import { checkInput } from "./registry.js";
+import type { JournalEntry } from "./stream-journal.js";
 
 export interface StreamRequest {
   readonly service: string;
@@ -30,8 +31,13 @@ export interface StreamHandle {
 
 /**
  * Opens a streamed command (SPEC §4): onOpen may mutate and return a first message; onChange runs
- * after every change of the converged state, one run at a time, read-only; onClose runs when the
+ * after every change of the converged state, one run at a time, read-only (also when a live-set
+ * change changed the entity's vote tallies, see FunctionEngine.watch); onClose runs when the
  * client goes away. The entity stays cached while the stream is open.
+ *
+ * A stream with an onClose is recorded in the replica's store from before its onOpen until its
+ * onClose ran (stream-journal.ts): if the process dies first, the next process on the store runs
+ * the onClose (FunctionEngine.recoverStreams), at least once in all.
  */
 export async function openStream(engine: FunctionEngine, req: StreamRequest, sink: StreamSink): Promise<StreamHandle> {
   const svc = engine.registry.get(req.service);
@@ -49,9 +55,12 @@ export async function openStream(engine: FunctionEngine, req: StreamRequest, sin
   if (!entity) throw new Error("unreachable: pin with a type always yields an entity");
   let done = false;
   let stop: () => void = () => engine.replica.unpin(entity);
+  let record: JournalEntry | undefined;
+  /** Over without an onClose to run (ended by the service, failed, entity deleted). */
   const finish = (): void => {
     done = true;
     stop();
+    void record?.remove().catch((err: unknown) => engine.replica.onError(err));
   };
   if (entity.deleted) {
     finish();
@@ -59,6 +68,7 @@ export async function openStream(engine: FunctionEngine, req: StreamRequest, sin
   }
 
   try {
+    if (def.onClose) record = await engine.streamJournal.open({ service: req.service, key: req.key, stream: req.stream, input: req.input, auth: req.auth });
     if (def.onOpen) {
       // Hooks run by name in the service's runtime (engine.runHook): a worker runs its own copy.
       const out = await engine.runHook(svc, info(), { stream: req.stream, phase: "onOpen", input: req.input, local }, { commit: true });
@@ -69,6 +79,7 @@ export async function openStream(engine: FunctionEngine, req: StreamRequest, sin
         sink.end(out.ended.message);
         return { cancel: () => Promise.resolve() };
       }
+      if (record && Object.keys(local).length > 0) await record.update(local);
     }
   } catch (err) {
     finish();
@@ -115,14 +126,26 @@ export async function openStream(engine: FunctionEngine, req: StreamRequest, sin
   };
   stop = engine.watch(entity, () => void run());
 
-  return {
-    async cancel() {
-      if (done) return;
-      finish();
+  const close = async (): Promise<void> => {
+    try {
       if (def.onClose && !entity.deleted) {
         const out = await engine.runHook(svc, info(), { stream: req.stream, phase: "onClose", input: req.input, local }, { commit: true });
         await engine.runEffects(out, req.auth);
       }
+    } catch (err) {
+      // A replica shutting down keeps the record: the next process runs this onClose.
+      if (toLatticeError(err).code !== "unavailable") await record?.remove();
+      throw err;
+    }
+    await record?.remove();
+  };
+  return {
+    async cancel() {
+      if (done) return;
+      done = true;
+      stop();
+      // Tracked, so that a shutdown waits for it before the store closes.
+      await engine.streamJournal.track(close());
     },
   };
 }

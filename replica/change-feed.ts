@@ -1,3 +1,4 @@
+import type { ReplicaId } from "../crdt/index.js";
 import type { EntityRef } from "./entity-ref.js";
 import type { Entity } from "./entity.js";
 
@@ -15,12 +16,25 @@ export interface ChangeEvent {
 export type ChangeListener = (event: ChangeEvent) => void;
 
 /**
+ * The live set (the peers a vote tally counts, SPEC §3) changed: no entity changed, but every
+ * view that tallies votes may have. `previous` and `current` are snapshots.
+ */
+export interface LiveSetChange {
+  readonly previous: ReadonlySet<ReplicaId>;
+  readonly current: ReadonlySet<ReplicaId>;
+}
+
+export type LiveSetListener = (event: LiveSetChange) => void;
+
+/**
  * The one place the server learns that an entity's converged state changed, after a local
- * command or a remote delta became durable. Listeners run synchronously; one that throws is
+ * command or a remote delta became durable, and that the live set changed (which changes vote
+ * tallies without changing any entity). Listeners run synchronously; one that throws is
  * reported and does not stop the others.
  */
 export class ChangeFeed {
   private readonly listeners = new Set<ChangeListener>();
+  private readonly liveListeners = new Set<LiveSetListener>();
 
   constructor(private readonly onListenerError: (err: unknown) => void) {}
 
@@ -31,6 +45,21 @@ export class ChangeFeed {
 
   emit(event: ChangeEvent): void {
     for (const fn of this.listeners) {
+      try {
+        fn(event);
+      } catch (err) {
+        this.onListenerError(err);
+      }
+    }
+  }
+
+  subscribeLive(fn: LiveSetListener): () => void {
+    this.liveListeners.add(fn);
+    return () => this.liveListeners.delete(fn);
+  }
+
+  emitLive(event: LiveSetChange): void {
+    for (const fn of this.liveListeners) {
       try {
         fn(event);
       } catch (err) {

@@ -248,6 +248,7 @@ export class Cluster implements ClusterPort {
     m.region = peer.region;
     m.url = peer.url;
     this.forgetOldIncarnations(m);
+    this.replica.liveSetChanged();
     m.lastHeardMs = this.now();
     const t = this.targetOf(s);
     if (t) {
@@ -300,6 +301,7 @@ export class Cluster implements ClusterPort {
       // Unacknowledged batches may be lost; anti-entropy on the next session repairs them.
       m.inflight.clear();
       m.heldAcks.clear();
+      this.replica.liveSetChanged();
       this.log("info", `gossip session with ${m.id} closed (${code} ${reason})`);
       for (const fn of this.peerDownListeners) fn(m.id);
     }

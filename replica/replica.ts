@@ -96,6 +96,8 @@ export class Replica {
   /** Set to a Cluster to replicate; a replica without one is a single node. */
   cluster: ClusterPort | undefined;
   private readonly mutex = new KeyedMutex<EntityId>();
+  /** The live set last announced on the change feed (liveSetChanged). */
+  private announcedLive: ReadonlySet<ReplicaId> = new Set();
   private closed = false;
   onError: (err: unknown) => void = () => {};
 
@@ -277,6 +279,18 @@ export class Replica {
 
   onChange(fn: ChangeListener): () => void {
     return this.changes.subscribe(fn);
+  }
+
+  /**
+   * The cluster calls this when a peer session opened or closed: if the live set differs from
+   * the one last announced, the change feed announces it (vote views depend on it).
+   */
+  liveSetChanged(): void {
+    const current = new Set(this.cluster?.live() ?? []);
+    const previous = this.announcedLive;
+    if (current.size === previous.size && [...current].every((r) => previous.has(r))) return;
+    this.announcedLive = current;
+    this.changes.emitLive({ previous, current });
   }
 
   /** Flushes pending commits, stops replication and closes the store. */

@@ -21,7 +21,7 @@
  *
  * @module
  */
-import { defineService } from "../index.js";
+import { command, defineService } from "../index.js";
 import type { ORMapState } from "../index.js";
 
 export type LineItem = {
@@ -33,12 +33,6 @@ export type LineItem = {
 export type Cart = {
   readonly items: LineItem[];
 };
-
-interface AddItem {
-  readonly productId: string;
-  readonly name?: string;
-  readonly quantity: number;
-}
 
 const productId = { type: "string", minLength: 1, maxLength: 256 } as const;
 
@@ -62,7 +56,7 @@ export default defineService({
   name: "cart",
   type: "ormap",
   commands: {
-    addItem: {
+    addItem: command({
       input: {
         type: "object",
         properties: { productId, name: { type: "string", maxLength: 1024 }, quantity: { type: "integer" } },
@@ -70,23 +64,23 @@ export default defineService({
         additionalProperties: false,
       },
       handler: (state, input, ctx) => {
-        const { productId: id, name, quantity } = input as unknown as AddItem;
+        const { productId: id, name, quantity } = input;
         if (quantity <= 0) ctx.fail(`Cannot add a quantity of ${quantity} of item ${id}: it must be positive`, { productId: id, quantity });
         const item = state.get(id, "ormap");
         item.get("quantity", "pncounter").increment(quantity);
         if (name !== undefined) item.get("name", "lwwregister").set(name);
         return cartOf(state);
       },
-    },
-    removeItem: {
+    }),
+    removeItem: command({
       input: { type: "object", properties: { productId }, required: ["productId"], additionalProperties: false },
       handler: (state, input, ctx) => {
-        const { productId: id } = input as { productId: string };
+        const { productId: id } = input;
         if (!state.has(id)) ctx.fail(`Cannot remove item ${id} because it is not in the cart`, { productId: id });
         state.delete(id);
         return cartOf(state);
       },
-    },
+    }),
     clear: (state) => {
       state.clear();
       return cartOf(state);

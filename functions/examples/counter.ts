@@ -10,8 +10,8 @@
  *
  * @module
  */
-import { defineService } from "../index.js";
-import type { Json } from "../index.js";
+import { command, defineService } from "../index.js";
+import type { FromSchema } from "../index.js";
 
 /** `null`, `{}` or `{amount: n}` with n ≥ 1. */
 export const amountInput = {
@@ -20,30 +20,29 @@ export const amountInput = {
   additionalProperties: false,
 } as const;
 
-/** The amount of an input matching {@link amountInput}. */
-export function amountOf(input: Json): number {
-  if (input !== null && typeof input === "object" && !Array.isArray(input) && typeof input.amount === "number") return input.amount;
-  return 1;
+/** The amount of an input matching {@link amountInput}: `{amount?: number} | null`. */
+export function amountOf(input: FromSchema<typeof amountInput>): number {
+  return input?.amount ?? 1;
 }
 
 export default defineService({
   name: "counter",
   type: "pncounter",
   commands: {
-    increment: {
+    increment: command({
       input: amountInput,
       handler: (state, input) => {
         state.increment(amountOf(input));
         return state.value;
       },
-    },
-    decrement: {
+    }),
+    decrement: command({
       input: amountInput,
       handler: (state, input) => {
         state.decrement(amountOf(input));
         return state.value;
       },
-    },
+    }),
     get: (state) => state.value,
   },
 });

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { defineService } from "../index.js";
+import { command, defineService } from "../index.js";
 import { sortedStrings } from "./tags.js";
 
 const friendInput = {
@@ -23,19 +23,18 @@ export default defineService({
   name: "friends",
   type: "gset",
   commands: {
-    add: {
+    add: command({
       input: friendInput,
-      handler: (state, input, ctx) => {
-        const { friend } = input as { friend: string };
+      handler: (state, { friend }, ctx) => {
         if (friend === ctx.key) ctx.fail(`${friend} cannot befriend themselves`);
         state.add(friend);
         return sortedStrings(state);
       },
-    },
-    has: {
+    }),
+    has: command({
       input: friendInput,
-      handler: (state, input) => state.has((input as { friend: string }).friend),
-    },
+      handler: (state, input) => state.has(input.friend),
+    }),
     list: (state) => sortedStrings(state),
   },
   view: (state) => sortedStrings(state),

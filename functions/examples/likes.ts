@@ -7,20 +7,20 @@
  *
  * @module
  */
-import { defineService } from "../index.js";
+import { command, defineService } from "../index.js";
 import { amountInput, amountOf } from "./counter.js";
 
 export default defineService({
   name: "likes",
   type: "gcounter",
   commands: {
-    like: {
+    like: command({
       input: amountInput,
       handler: (state, input) => {
         state.increment(amountOf(input));
         return state.value;
       },
-    },
+    }),
     get: (state) => state.value,
   },
 });

@@ -20,7 +20,7 @@
  * @module
  */
 import type * as Y from "yjs";
-import { defineService } from "../index.js";
+import { command, defineService } from "../index.js";
 import type { CommandContext } from "../index.js";
 
 export type Note = {
@@ -66,34 +66,30 @@ export default defineService({
   type: "ydoc",
   shape: { body: "text", meta: "map" },
   commands: {
-    append: {
+    append: command({
       input: { type: "object", properties: { text }, required: ["text"], additionalProperties: false },
-      handler: (doc, input, ctx) => {
-        const { text: t } = input as { text: string };
-        return edit(doc, ctx, (body) => {
+      handler: (doc, { text: t }, ctx) =>
+        edit(doc, ctx, (body) => {
           if (t.length > 0) body.insert(body.length, t);
-        });
-      },
-    },
-    insert: {
+        }),
+    }),
+    insert: command({
       input: { type: "object", properties: { index, text }, required: ["index", "text"], additionalProperties: false },
-      handler: (doc, input, ctx) => {
-        const { index: at, text: t } = input as { index: number; text: string };
+      handler: (doc, { index: at, text: t }, ctx) => {
         return edit(doc, ctx, (body) => {
           checkIndex(ctx, at, body.length);
           if (t.length > 0) body.insert(at, t);
         });
       },
-    },
-    replace: {
+    }),
+    replace: command({
       input: {
         type: "object",
         properties: { index, length: { type: "integer", minimum: 0 }, text },
         required: ["index", "length", "text"],
         additionalProperties: false,
       },
-      handler: (doc, input, ctx) => {
-        const { index: at, length, text: t } = input as { index: number; length: number; text: string };
+      handler: (doc, { index: at, length, text: t }, ctx) => {
         return edit(doc, ctx, (body) => {
           checkIndex(ctx, at + length, body.length);
           if (body.toString().slice(at, at + length) === t) return;
@@ -101,11 +97,10 @@ export default defineService({
           if (t.length > 0) body.insert(at, t);
         });
       },
-    },
-    setTitle: {
+    }),
+    setTitle: command({
       input: { type: "object", properties: { title: { type: "string", maxLength: 1000 } }, required: ["title"], additionalProperties: false },
-      handler: (doc, input, ctx) => {
-        const { title } = input as { title: string };
+      handler: (doc, { title }, ctx) => {
         const meta = doc.getMap("meta");
         if (meta.get("title") !== title) {
           doc.transact(() => {
@@ -115,7 +110,7 @@ export default defineService({
         }
         return read(doc);
       },
-    },
+    }),
     read: (doc) => read(doc),
   },
 });

@@ -30,8 +30,8 @@
  *
  * @module
  */
-import { defineService } from "../index.js";
-import type { AuthClaims, CommandContext, Json, ORMapState } from "../index.js";
+import { command, defineService } from "../index.js";
+import type { AuthClaims, CommandContext, ORMapState } from "../index.js";
 
 type PollDef = { readonly question: string; readonly options: string[] };
 
@@ -70,10 +70,10 @@ function resultsOf(state: ORMapState): PollResults {
   };
 }
 
-function voterOf(auth: AuthClaims, input: Json, ctx: CommandContext): string {
+function voterOf(auth: AuthClaims, input: { voter?: string } | null, ctx: CommandContext): string {
   if (auth && typeof auth.sub === "string" && auth.sub.length > 0) return auth.sub;
-  const voter = input !== null && typeof input === "object" && !Array.isArray(input) ? input.voter : undefined;
-  if (typeof voter === "string" && voter.length > 0) return voter;
+  const voter = input?.voter;
+  if (voter !== undefined && voter.length > 0) return voter;
   return ctx.fail("a vote needs a voter: a token with a sub claim, or input.voter");
 }
 
@@ -83,7 +83,7 @@ export default defineService({
   name: "poll",
   type: "ormap",
   commands: {
-    create: {
+    create: command({
       input: {
         type: "object",
         properties: {
@@ -93,14 +93,13 @@ export default defineService({
         required: ["question", "options"],
         additionalProperties: false,
       },
-      handler: (state, input, ctx) => {
+      handler: (state, { question, options }, ctx) => {
         if (pollOf(state)) ctx.fail(`poll ${ctx.key} already exists`);
-        const { question, options } = input as { question: string; options: string[] };
         state.get("poll", "lwwregister").set({ question, options }, "reverse");
         return resultsOf(state);
       },
-    },
-    vote: {
+    }),
+    vote: command({
       input: {
         type: "object",
         properties: { option: { type: "string" }, voter },
@@ -111,13 +110,13 @@ export default defineService({
         const poll = pollOf(state);
         if (!poll) return ctx.fail(`there is no poll ${ctx.key}`);
         if (state.get("closed", "flag").value) ctx.fail(`poll ${ctx.key} is closed`);
-        const { option } = input as { option: string };
+        const { option } = input;
         if (!poll.options.includes(option)) ctx.fail(`"${option}" is not an option of poll ${ctx.key}`, { options: poll.options });
         state.get("ballots", "ormap").get(voterOf(ctx.auth, input, ctx), "lwwregister").set(option);
         return resultsOf(state);
       },
-    },
-    retract: {
+    }),
+    retract: command({
       input: { type: ["object", "null"], properties: { voter }, additionalProperties: false },
       handler: (state, input, ctx) => {
         const ballots = state.get("ballots", "ormap");
@@ -125,7 +124,7 @@ export default defineService({
         if (ballots.has(who)) ballots.delete(who);
         return resultsOf(state);
       },
-    },
+    }),
     close: (state) => {
       state.get("closed", "flag").enable();
       return resultsOf(state);

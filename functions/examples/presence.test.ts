@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
+import type { Json } from "../../crdt/index.js";
 import { TestNet, fullyMeshed } from "../../replica/test-support/cluster-harness.js";
 import type { TestNode as ClusterNode } from "../../replica/test-support/cluster-harness.js";
 import { FunctionEngine } from "../engine.js";
@@ -137,6 +138,46 @@ describe("presence across replicas (Cluster over the memory network)", () => {
     await waitFor("b's monitor pushed offline", () => m.sink.messages.length === 3);
     assert.deepEqual(m.sink.messages, [{ online: false }, { online: true }, { online: false }]);
     await m.handle.cancel();
+    a.engine.close();
+    b.engine.close();
+  });
+
+  it("a vote of a replica that goes down stops counting: monitors and subscribers hear it without any entity change", async () => {
+    const [a, b] = await meshed();
+    const m = await open(b, "cat", "monitor");
+    const views: Json[] = [];
+    const sub = await b.engine.subscribe("presence", "cat", (v) => {
+      if ("state" in v) views.push(v.state);
+    });
+    const c = await open(a, "cat", "connect");
+    await waitFor("b's monitor pushed online", () => m.sink.messages.length === 2);
+    await waitFor("b's subscriber saw a's vote", () => views.some((v) => JSON.stringify(v) === JSON.stringify({ online: true, replicas: 1 })));
+    const seen = views.length;
+
+    // a stops answering (packets vanish, no close): b marks it down after peerTimeoutMs.
+    net.network.partition([a.url], [b.url]);
+    await waitFor("b marks a down", () => !b.cluster.live().has(a.replica.id));
+    await waitFor("b's monitor pushed offline", () => m.sink.messages.length === 3);
+    assert.deepEqual(m.sink.messages, [{ online: false }, { online: true }, { online: false }]);
+    await waitFor("b's subscriber saw the tally change", () => views.length > seen);
+    assert.deepEqual(views.at(-1), { online: false, replicas: 0 });
+    assert.deepEqual(await status(b, "cat"), { online: false, replicas: 0 });
+
+    // a comes back with its vote unchanged: it counts again.
+    net.network.heal();
+    await waitFor("a and b connected again", () => fullyMeshed([a, b]));
+    await waitFor("b's monitor pushed online again", () => m.sink.messages.length === 4);
+    assert.deepEqual(m.sink.messages.at(-1), { online: true });
+    await waitFor("b's subscriber saw a again", () => JSON.stringify(views.at(-1)) === JSON.stringify({ online: true, replicas: 1 }));
+    const settled = views.length;
+    // Another membership change that does not change the view pushes nothing (no peer here changes it).
+    b.replica.liveSetChanged();
+    await sleep(20);
+    assert.equal(views.length, settled);
+
+    sub.stop();
+    await m.handle.cancel();
+    await c.handle.cancel();
     a.engine.close();
     b.engine.close();
   });

@@ -16,14 +16,14 @@
  * The connection count is per-process memory, keyed by replica id and user, as in Cloudstate's
  * sample (`onStateSet` kept a local, non-replicated count). That is only right for the inline
  * runtime, where every stream of a replica runs in that replica's process; a worker runtime would
- * need the count in the replica. A replica that dies with connections open stops counting
- * (votes of replicas that are not live do not count), so its users go offline elsewhere; if it
- * restarts with the same data its own stale `true` vote stays until that user connects to it and
- * disconnects again.
+ * need the count in the replica.
  *
- * Known limit: the vote tally also changes when a replica holding a connection becomes
- * unreachable, without any change to the entity; `monitor` only runs on changes of the entity, so
- * it reports such a flip only with the next change (FunctionEngine has no membership feed).
+ * A replica that dies with connections open stops counting on the others as soon as they mark it
+ * down (votes of replicas that are not live do not count), and their `monitor` streams push the
+ * flip then (the engine wakes streams whose tally a membership change changed). When it restarts
+ * on the same data, the engine runs the `onClose` of the `connect` streams the dead process left
+ * open (functions/stream-journal.ts) before serving: the count is empty then, so each votes false
+ * and the stale `true` vote is withdrawn everywhere.
  *
  * @module
  */

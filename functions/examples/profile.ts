@@ -12,8 +12,8 @@
  *
  * @module
  */
-import { defineService } from "../index.js";
-import type { ClockSpec, Json } from "../index.js";
+import { command, defineService } from "../index.js";
+import type { Json } from "../index.js";
 
 const clockInput = {
   oneOf: [
@@ -40,20 +40,19 @@ export default defineService({
   name: "profile",
   type: "lwwregister",
   commands: {
-    set: {
+    set: command({
       input: {
         type: "object",
         properties: { value: { type: "object" }, clock: clockInput },
         required: ["value"],
         additionalProperties: false,
       },
-      handler: (state, input) => {
-        const { value, clock } = input as { value: Json; clock?: ClockSpec };
+      handler: (state, { value, clock }) => {
         state.set(value, clock);
         const now = state.value;
         return { value: now, applied: now !== null && canonical(now) === canonical(value) };
       },
-    },
+    }),
     get: (state) => state.value,
   },
 });

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { defineService } from "../index.js";
+import { command, defineService } from "../index.js";
 import type { GSetState } from "../index.js";
 
 const tagInput = {
@@ -29,20 +29,20 @@ export default defineService({
   name: "tags",
   type: "orset",
   commands: {
-    add: {
+    add: command({
       input: tagInput,
       handler: (state, input) => {
-        state.add((input as { tag: string }).tag);
+        state.add(input.tag);
         return sortedStrings(state);
       },
-    },
-    remove: {
+    }),
+    remove: command({
       input: tagInput,
       handler: (state, input) => {
-        state.remove((input as { tag: string }).tag);
+        state.remove(input.tag);
         return sortedStrings(state);
       },
-    },
+    }),
     clear: (state) => {
       state.clear();
       return sortedStrings(state);

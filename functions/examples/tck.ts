@@ -391,15 +391,16 @@ export function tckModelService(type: TckType): ServiceDefinition {
     streams: {
       processStreamed: {
         input: STREAMED_REQUEST_SCHEMA,
-        onOpen: (state, input, ctx) => {
+        // `type` is a union here, so the hooks' parameters are spelled out.
+        onOpen: (state: AnyState, input: Json, ctx: StreamContext) => {
           checkModelKey(type, ctx);
           const req = (input ?? {}) as StreamedRequest;
           ctx.local.request = req;
           if (req.initialUpdate) applyUpdate(type, state, req.initialUpdate, ctx);
           return streamed(type, state, ctx);
         },
-        onChange: (state, ctx) => streamed(type, state, ctx),
-        onClose: (state, ctx) => {
+        onChange: (state: AnyState, ctx: StreamContext) => streamed(type, state, ctx),
+        onClose: (state: AnyState, ctx: StreamContext) => {
           const req = ctx.local.request as StreamedRequest | undefined;
           if (req?.cancelUpdate) applyUpdate(type, state, req.cancelUpdate, ctx);
         },
