@@ -17,6 +17,8 @@ export const KEYS = {
   ySnapshot: (id: string) => `s/${id}`,
   yLog: (id: string, n: number) => `y/${id}/${n.toString(36).padStart(11, "0")}`,
   yLogPrefix: (id: string) => `y/${id}/`,
+  // "o/" is taken by the functions layer's journal of open streams (functions/stream-journal.ts),
+  // which keeps its records in the replica's store beside these.
 };
 
 function leafHex(leaf: number): string {
