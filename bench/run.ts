@@ -42,7 +42,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: "runtimes" },
   { name: "http" },
   { name: "ws" },
-  { name: "yjs", optional: true },
+  { name: "yjs" },
 ];
 
 const here = dirname(fileURLToPath(import.meta.url));
