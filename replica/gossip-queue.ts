@@ -50,13 +50,18 @@ export interface QueuedChange {
   acks: ChangeAcks[];
   /** True once `change` is this queue's own copy, which later changes join into in place. */
   owned: boolean;
+  /**
+   * Yjs updates queued after `change`, merged into it once when the item is taken: merging on
+   * every push re-merged the whole pending update each time (a hot document's cost grew with the
+   * square of the updates per push interval).
+   */
+  laterYUpdates?: Uint8Array[];
 }
 
 function coalesce(a: Change, b: Change): Change {
   if (a.kind === "delete" || b.kind === "delete") return { kind: "delete" };
   if (a.kind === "causal" && b.kind === "causal") return { kind: "causal", delta: join(a.delta, b.delta) };
-  if (a.kind === "ydoc" && b.kind === "ydoc") return { kind: "ydoc", update: Y.mergeUpdates([a.update, b.update]) };
-  return b; // unreachable for one entity: its type never changes
+  return b; // unreachable for one entity: its type never changes (Yjs updates queue in push)
 }
 
 /**
@@ -89,7 +94,12 @@ export class GossipQueue {
           prev.owned = true;
         }
         mergeInto(target, b.delta);
-      } else prev.change = coalesce(a, b);
+      } else if (a.kind === "ydoc" && b.kind === "ydoc") {
+        (prev.laterYUpdates ??= []).push(b.update);
+      } else {
+        prev.change = coalesce(a, b);
+        if (prev.change.kind === "delete") delete prev.laterYUpdates;
+      }
       mergeVersion(prev.version, c.version);
       prev.seq = c.seq;
       prev.acks.push(acks);
@@ -118,6 +128,11 @@ export class GossipQueue {
     const out: QueuedChange[] = [];
     for (const [id, item] of this.items) {
       if (out.length >= max) break;
+      if (item.laterYUpdates && item.change.kind === "ydoc") {
+        item.change = { kind: "ydoc", update: Y.mergeUpdates([item.change.update, ...item.laterYUpdates]) };
+        item.owned = true;
+        delete item.laterYUpdates;
+      }
       out.push(item);
       this.items.delete(id);
     }
