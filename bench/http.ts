@@ -33,7 +33,7 @@ import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, monotonicUs, printJson, progress, round, sized, stopwatch } from "./harness.js";
 import { startEcho } from "./support/echo-process.js";
 import type { LatticeServer } from "./support/lattice-server.js";
 import { counterSum, startMesh } from "./support/lattice-server.js";
@@ -92,7 +92,6 @@ interface HttpRun {
   windowUs: [number, number];
 }
 
-const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 /** One autocannon run of `durationS` against `baseUrl`, each request's path from `path()`. */
 async function load(baseUrl: string, path: () => string, durationS: number, serverPid: number, others: Record<string, number> = {}): Promise<HttpRun> {

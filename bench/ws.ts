@@ -31,7 +31,7 @@ import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, monotonicUs, printJson, progress, round, sized, stopwatch } from "./harness.js";
 import { startEcho } from "./support/echo-process.js";
 import type { LatticeServer } from "./support/lattice-server.js";
 import { counterSum, startMesh } from "./support/lattice-server.js";
@@ -80,7 +80,6 @@ interface WsRun extends WsLoadResult {
   windowUs: [number, number];
 }
 
-const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 const frameOf = (key: string, id: number): string => `{"id":${id},"op":"call","service":"counter","key":"${key}","command":"increment","input":{}}`;
 

@@ -40,6 +40,10 @@
  * seconds, 8), BENCH_YJS_SATURATION_SECONDS (5), BENCH_YJS_IN_FLIGHT (per client at
  * saturation, 4), BENCH_YJS_CLIENT (`provider` or `protocol`: the clients of the fixed-rate run),
  * BENCH_YJS_MEMORY_DOCS (1000). The whole benchmark takes about 85 s with the defaults.
+ * BENCH_PROFILE_DIR: profile the replicas instead (development, no results written): only the
+ * Lattice runs, the three replicas started with --cpu-prof (profiles written there on exit,
+ * named after the pids printed), each run's measured window printed in µs of CLOCK_MONOTONIC for
+ * `node --import tsx bench/support/cpuprofile-top.ts <file> 30 <fromUs> <toUs>`.
  *
  * Writes its JSON to stdout (bench/run.ts collects it) and to bench/results/yjs.json
  * (bench/results/tmp/quick/yjs.json under LATTICE_BENCH_QUICK=1).
@@ -52,7 +56,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, formatJson, printJson, progress, round, settle, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, formatJson, monotonicUs, printJson, progress, round, settle, sized, stopwatch } from "./harness.js";
 import type { LatticeServer } from "./support/lattice-server.js";
 import { getJson, startMesh } from "./support/lattice-server.js";
 import type { CpuWindow, ProcMemory } from "./support/proc.js";
@@ -139,13 +143,16 @@ async function measured(
   let foreignCpuPercent: number | null = null;
   let peers: Record<string, CpuWindow | null> | undefined;
   settle();
+  let windowStartUs = 0;
   const r = await load({
     onWindowStart: () => {
+      windowStartUs = monotonicUs();
       cpu = cpuWindow(serverPid);
       foreign = foreignCpuWindow([serverPid, ...Object.values(others)]);
       peerCpu = Object.fromEntries(Object.entries(others).map(([name, pid]) => [name, cpuWindow(pid)]));
     },
     onWindowEnd: () => {
+      if (process.env.BENCH_PROFILE_DIR) progress(`yjs: ${what}: window ${windowStartUs} ${monotonicUs()} (µs, CLOCK_MONOTONIC)`);
       server = cpu?.stop() ?? null;
       foreignCpuPercent = foreign?.stop() ?? null;
       if (Object.keys(peerCpu).length > 0) peers = Object.fromEntries(Object.entries(peerCpu).map(([name, w]) => [name, w.stop()]));
@@ -226,12 +233,13 @@ async function checkLattice(a: LatticeServer, b: LatticeServer, runs: readonly R
   return { documents: expected.length, onReplica, onPeer, ok: onReplica === expected.length && onPeer === expected.length };
 }
 
-async function latticeRuns(): Promise<ServerRuns & { check: LatticeCheck; pids: Record<string, number> }> {
+async function latticeRuns(profileDir?: string): Promise<ServerRuns & { check: LatticeCheck; pids: Record<string, number> }> {
   const dir = tempDir("yjs");
   let servers: LatticeServer[] = [];
   try {
     progress("yjs: starting three meshed replicas (level store, fsync off)");
-    servers = await startMesh({ size: 3, baseDir: dir.path, fsync: false });
+    servers = await startMesh({ size: 3, baseDir: dir.path, fsync: false, nodeFlags: () => (profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []) });
+    if (profileDir) progress(`yjs: profiling into ${profileDir}: replica pid ${servers[0]?.pid}, peers ${servers[1]?.pid} and ${servers[2]?.pid}`);
     const [a, b, c] = servers as [LatticeServer, LatticeServer, LatticeServer];
     const runs = await loadRuns("lattice", `${a.wsUrl}/v1/yjs/notes`, a.pid, { peerB: b.pid, peerC: c.pid });
     const check = await checkLattice(a, b, [runs.fixed, runs.saturation]);
@@ -331,6 +339,13 @@ async function main(): Promise<void> {
   progress(`yjs: ${DOCS} documents x ${CLIENTS} clients; fixed rate ${RATE} edits/s (${FIXED_KIND} clients) for ${FIXED_MS / 1000} s, saturation (${IN_FLIGHT} in flight per client) for ${SATURATION_MS / 1000} s`);
   // The reference before and after the replicas (A-B-A, as ws.ts), so that drift on a shared
   // machine shows and averages out.
+  const profileDir = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    await latticeRuns(profileDir);
+    progress(`yjs: profiles written to ${profileDir} in ${Math.round(total() / 1000)} s`);
+    return;
+  }
   const referenceBefore = await referenceRuns();
   const lattice = await latticeRuns();
   progress("yjs: the reference server again");

@@ -30,6 +30,7 @@ import {
   setRegister,
   updateMap,
   view,
+  yFullUpdate,
   yIdentity,
   yTransact,
   yView,
@@ -262,7 +263,15 @@ describe("codec: limits and bad input", () => {
 describe("codec: ydoc", () => {
   const SHAPE = { t: "text", m: "map" } as const;
 
-  type YOp = { client: number } & ({ kind: "insert"; pos: number; text: string } | { kind: "delete"; pos: number; len: number } | { kind: "set"; key: string; value: number });
+  type YOp = { client: number } & (
+    | { kind: "insert"; pos: number; text: string }
+    | { kind: "delete"; pos: number; len: number }
+    | { kind: "set"; key: string; value: number }
+    // A nested text under a map key: overwriting it deletes the text, and its content is then
+    // garbage-collected into GC structs, which reach other documents already deleted.
+    | { kind: "nest"; key: string; text: string }
+    | { kind: "append"; key: string; text: string }
+  );
   type YStep = { kind: "op"; op: YOp } | { kind: "sync"; from: number; to: number } | { kind: "update"; pick: number; to: number };
   const yStep: fc.Arbitrary<YStep> = fc.oneof(
     {
@@ -273,6 +282,8 @@ describe("codec: ydoc", () => {
             fc.record({ kind: fc.constant("insert" as const), pos: fc.nat(), text: fc.string({ minLength: 1, maxLength: 3 }) }),
             fc.record({ kind: fc.constant("delete" as const), pos: fc.nat(), len: fc.integer({ min: 1, max: 3 }) }),
             fc.record({ kind: fc.constant("set" as const), key: fc.constantFrom("x", "y"), value: fc.integer({ min: 0, max: 9 }) }),
+            fc.record({ kind: fc.constant("nest" as const), key: fc.constantFrom("x", "y"), text: fc.string({ minLength: 1, maxLength: 3 }) }),
+            fc.record({ kind: fc.constant("append" as const), key: fc.constantFrom("x", "y"), text: fc.string({ minLength: 1, maxLength: 3 }) }),
           ),
         })
         .map(({ client, op }): YStep => ({ kind: "op", op: { client, ...op } })),
@@ -282,7 +293,7 @@ describe("codec: ydoc", () => {
     { arbitrary: fc.record({ pick: fc.nat(), to: fc.nat({ max: 2 }) }).map((s): YStep => ({ kind: "update", ...s })), weight: 1 },
   );
 
-  function runY(steps: YStep[]): { docs: YDocState[]; updates: Uint8Array[] } {
+  function runY(steps: YStep[], afterStep?: (docs: YDocState[]) => void): { docs: YDocState[]; updates: Uint8Array[] } {
     const docs = [emptyYDoc(101), emptyYDoc(202), emptyYDoc(303)];
     const updates: Uint8Array[] = [];
     for (const step of steps) {
@@ -297,10 +308,16 @@ describe("codec: ydoc", () => {
           if (op.kind === "insert") t.insert(op.pos % (t.length + 1), op.text);
           else if (op.kind === "delete") {
             if (t.length > 0) t.delete(op.pos % t.length, Math.min(op.len, t.length - (op.pos % t.length)));
-          } else doc.getMap("m").set(op.key, op.value);
+          } else if (op.kind === "nest") doc.getMap("m").set(op.key, new Y.Text(op.text));
+          else if (op.kind === "append") {
+            const nested = doc.getMap("m").get(op.key);
+            if (nested instanceof Y.Text) nested.insert(nested.length, op.text);
+          }
+          else doc.getMap("m").set(op.key, op.value);
         });
         if (u) updates.push(u);
       }
+      afterStep?.(docs);
     }
     return { docs, updates };
   }
@@ -337,6 +354,44 @@ describe("codec: ydoc", () => {
         },
       ),
     );
+  });
+
+  it("the identity taken after every change equals the identity of a fresh copy (its cache is never stale)", () => {
+    fc.assert(
+      fc.property(fc.array(yStep, { maxLength: 24 }), (steps) => {
+        // Taking the identity after every step fills the per-document cache, so every later
+        // deletion, and every struct that arrives deleted (GC'd content synced from another
+        // document), must invalidate it.
+        const { docs } = runY(steps, (ds) => ds.forEach((d) => yIdentity(d)));
+        for (const d of docs) {
+          const fresh = emptyYDoc(99);
+          applyYUpdate(fresh, yFullUpdate(d));
+          assert.equal(toHex(yIdentity(d)), toHex(yIdentity(fresh)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("structs that arrive garbage-collected with no deletion in their transaction still change the identity", () => {
+    // A's nested text gets a second character, then is overwritten (its content GC'd). C saw only
+    // the first version and then the overwrite (which waits for the missing clock): the sync
+    // that fills the gap brings GC structs and deletes nothing itself, yet the delete set grows.
+    const a = emptyYDoc(1);
+    const c = emptyYDoc(3);
+    yTransact(a, (doc) => doc.getMap("m").set("x", new Y.Text("a")));
+    mergeYInto(c, a);
+    yTransact(a, (doc) => (doc.getMap("m").get("x") as Y.Text).insert(1, "b"));
+    const overwrite = yTransact(a, (doc) => doc.getMap("m").set("x", 1));
+    assert.ok(overwrite);
+    applyYUpdate(c, overwrite);
+    const before = toHex(yIdentity(c));
+    let deletedInSync = -1;
+    c.doc.on("afterTransactionCleanup", (tr: Y.Transaction) => (deletedInSync = tr.deleteSet.clients.size));
+    mergeYInto(c, a);
+    assert.equal(deletedInSync, 0, "the scenario: the sync's transaction deletes nothing");
+    assert.notEqual(toHex(yIdentity(c)), before);
+    assert.equal(toHex(yIdentity(c)), toHex(yIdentity(a)));
   });
 
   it("a doc that differs only by a deletion has a different digest", () => {

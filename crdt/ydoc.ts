@@ -87,13 +87,27 @@ export function yView(s: YDocState, shape: YShape): Json {
 }
 
 /**
- * Canonical identity of a document's content: its state vector plus its delete set, both
- * sorted. Equal state vectors alone do not mean equal documents (deletions do not advance them),
- * and the update encoding may split structs differently on replicas with different histories,
- * so digests hash this instead of the update bytes.
+ * The delete-set part of a document's identity (big-endian client, count, then clock and length
+ * of each range), cached per document: computing it walks every struct of the document, and
+ * digests are taken at every commit, so a busy document paid that walk per batch. The cache is
+ * exact: a transaction invalidates it when it deletes anything or adds structs that arrive
+ * deleted (GC structs and deleted content from other replicas are not in its deleteSet), which
+ * the cleanup hook below checks in the time of the new structs, not the document.
  */
-export function yIdentity(s: YDocState): Uint8Array {
-  const ds = Y.createDeleteSetFromStructStore(s.doc.store);
+const deleteSetParts = new WeakMap<Y.Doc, { bytes: Uint8Array | null }>();
+
+function deleteSetPart(doc: Y.Doc): Uint8Array {
+  let cached = deleteSetParts.get(doc);
+  if (!cached) {
+    const entry: { bytes: Uint8Array | null } = { bytes: null };
+    cached = entry;
+    deleteSetParts.set(doc, entry);
+    doc.on("afterTransactionCleanup", (tr: Y.Transaction) => {
+      if (entry.bytes !== null && changesDeleteSet(tr)) entry.bytes = null;
+    });
+  }
+  if (cached.bytes) return cached.bytes;
+  const ds = Y.createDeleteSetFromStructStore(doc.store);
   const clients = [...ds.clients.keys()].sort((a, b) => a - b);
   const ranges: number[] = [];
   for (const client of clients) {
@@ -101,12 +115,44 @@ export function yIdentity(s: YDocState): Uint8Array {
     ranges.push(client, items.length);
     for (const item of items) ranges.push(item.clock, item.len);
   }
-  const sv = Y.encodeStateVector(s.doc);
   // Big-endian so that replicas on machines of any byte order compute the same bytes.
-  const out = new Uint8Array(4 + sv.length + ranges.length * 4);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, sv.length);
+  const bytes = new Uint8Array(ranges.length * 4);
+  const view = new DataView(bytes.buffer);
+  ranges.forEach((n, i) => view.setUint32(i * 4, n));
+  cached.bytes = bytes;
+  return bytes;
+}
+
+/** Whether a finished transaction deleted something or added structs that are deleted. */
+function changesDeleteSet(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after === before) continue;
+    // New structs sit at the end of their client's list (clocks only grow); merged ones share
+    // their deleted flag, so a merged struct spanning `before` is deleted only if the new part is.
+    const structs = tr.doc.store.clients.get(client) ?? [];
+    for (let i = structs.length - 1; i >= 0; i--) {
+      const st = structs[i] as Y.Item | Y.GC;
+      if (st.id.clock + st.length <= before) break;
+      if (st.deleted) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Canonical identity of a document's content: its state vector plus its delete set, both
+ * sorted. Equal state vectors alone do not mean equal documents (deletions do not advance them),
+ * and the update encoding may split structs differently on replicas with different histories,
+ * so digests hash this instead of the update bytes.
+ */
+export function yIdentity(s: YDocState): Uint8Array {
+  const ds = deleteSetPart(s.doc);
+  const sv = Y.encodeStateVector(s.doc);
+  const out = new Uint8Array(4 + sv.length + ds.length);
+  new DataView(out.buffer).setUint32(0, sv.length);
   out.set(sv, 4);
-  ranges.forEach((n, i) => view.setUint32(4 + sv.length + i * 4, n));
+  out.set(ds, 4 + sv.length);
   return out;
 }

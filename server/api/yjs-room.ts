@@ -23,6 +23,8 @@ export class YjsRoom {
   readonly awareness = new AwarenessTable();
   /** Local awareness clients changed since the last flush to peer replicas. */
   readonly gossipDirty = new Set<number>();
+  /** Durable updates not yet relayed to the members: they go out merged once per event-loop turn. */
+  outgoing: Uint8Array[] = [];
   /** The pinned entity once loaded (undefined while loading and while the room has no members). */
   entity: Entity | undefined;
   /** The pin in progress or done, while the room has members. */
