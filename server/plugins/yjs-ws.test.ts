@@ -179,6 +179,21 @@ describe("/v1/yjs with the stock y-websocket provider", () => {
     assert.deepEqual(((await res.json()) as { state: { body: string } }).state.body, ">> from a function");
   });
 
+  it("relays the updates one store batch made durable as one merged frame per connection", async () => {
+    const node = await start();
+    const reader = await raw(node, "batched");
+    await until("synced", () => reader.synced);
+    const framesBefore = reader.received.filter((f) => f.kind === "update").length;
+    // Commands on a loaded document started in one turn commit in one group-commit batch.
+    const words = Array.from({ length: 12 }, (_, i) => `w${i} `);
+    await Promise.all(words.map((text) => node.engine.call({ service: "notes", key: "batched", command: "append", input: { text }, auth: null })));
+    await until("the reader has every edit", () => words.every((w) => reader.text().includes(w)));
+    const updateFrames = reader.received.filter((f) => f.kind === "update").length - framesBefore;
+    assert.ok(updateFrames < words.length, `${updateFrames} update frames for ${words.length} edits: nothing was merged`);
+    assert.equal(reader.text(), await serverText(node, "batched"));
+    reader.destroy();
+  });
+
   it("keeps an acknowledged edit across a restart", async () => {
     const dir = await mkdtemp(join(tmpdir(), "lattice-yjs-"));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
