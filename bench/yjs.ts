@@ -44,6 +44,8 @@
  * Lattice runs, the three replicas started with --cpu-prof (profiles written there on exit,
  * named after the pids printed), each run's measured window printed in µs of CLOCK_MONOTONIC for
  * `node --import tsx bench/support/cpuprofile-top.ts <file> 30 <fromUs> <toUs>`.
+ * BENCH_YJS_LATTICE_ONLY=1: the Lattice runs only, unprofiled, printing the replicas' and peers'
+ * CPU (development: a quick before/after of a change; no results written).
  *
  * Writes its JSON to stdout (bench/run.ts collects it) and to bench/results/yjs.json
  * (bench/results/tmp/quick/yjs.json under LATTICE_BENCH_QUICK=1).
@@ -340,10 +342,14 @@ async function main(): Promise<void> {
   // The reference before and after the replicas (A-B-A, as ws.ts), so that drift on a shared
   // machine shows and averages out.
   const profileDir = process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined;
-  if (profileDir) {
-    mkdirSync(profileDir, { recursive: true });
-    await latticeRuns(profileDir);
-    progress(`yjs: profiles written to ${profileDir} in ${Math.round(total() / 1000)} s`);
+  if (profileDir || process.env.BENCH_YJS_LATTICE_ONLY === "1") {
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const runs = await latticeRuns(profileDir);
+    for (const [name, run] of [["fixed rate", runs.fixed], ["saturation", runs.saturation]] as const) {
+      const peers = Object.entries(run.peers ?? {}).map(([peer, w]) => `${peer} ${w?.cpuPercent ?? "?"}%`);
+      progress(`yjs: lattice ${name}: CPU replica ${run.server?.cpuPercent ?? "?"}%, ${peers.join(", ")}; latency p90 ${run.latencyMs.p90} ms`);
+    }
+    progress(profileDir ? `yjs: profiles written to ${profileDir} in ${Math.round(total() / 1000)} s` : `yjs: done in ${Math.round(total() / 1000)} s`);
     return;
   }
   const referenceBefore = await referenceRuns();
