@@ -103,6 +103,7 @@ export class Cluster implements ClusterPort {
   private readonly refusedInbound = new Map<string, string>();
   private readonly awarenessListeners = new Set<(ref: EntityRef, update: Uint8Array, origin: string) => void>();
   private readonly peerDownListeners = new Set<(peer: ReplicaId) => void>();
+  private readonly peerUpListeners = new Set<(peer: ReplicaId) => void>();
 
   /** Where peers reach this replica; settable until start() for servers bound to port 0. */
   advertiseUrl: string;
@@ -259,6 +260,7 @@ export class Cluster implements ClusterPort {
     if (peer.url) this.addKnownUrl(peer.url, peer.id);
     this.log("info", `gossip session with ${peer.id} (${peer.region}) open`);
     this.sendMembership(m);
+    for (const fn of this.peerUpListeners) fn(m.id);
     // One side starts the first round: a round exchanges differences both ways, so two rounds
     // at once would ship every divergent entity twice. The other side's first round is due an
     // interval later.
@@ -430,6 +432,12 @@ export class Cluster implements ClusterPort {
   onPeerDown(fn: (peer: ReplicaId) => void): () => void {
     this.peerDownListeners.add(fn);
     return () => this.peerDownListeners.delete(fn);
+  }
+
+  /** Runs `fn` when a session with a peer opens (first contact, or after a partition healed). */
+  onPeerUp(fn: (peer: ReplicaId) => void): () => void {
+    this.peerUpListeners.add(fn);
+    return () => this.peerUpListeners.delete(fn);
   }
 
   async close(): Promise<void> {

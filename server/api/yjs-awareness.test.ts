@@ -37,6 +37,21 @@ describe("AwarenessTable", () => {
     }
   });
 
+  it("renewLocal raises the clock of live local states only, so a peer that kept a removal takes them again", () => {
+    const local = {};
+    const table = new AwarenessTable();
+    table.apply([{ clientId: 1, clock: 4, state: '{"u":"ann"}' }, { clientId: 2, clock: 7, state: null }], local, 0);
+    table.apply([{ clientId: 3, clock: 2, state: '{"u":"bob"}' }], "replica-b", 0);
+    assert.deepEqual(table.renewLocal(5), [1]);
+    // A peer holds client 1 removed at clock 4: the state at 4 would be ignored, at 5 it wins.
+    const peer = new AwarenessTable();
+    peer.apply([{ clientId: 1, clock: 4, state: '{"u":"ann"}' }], "replica-a", 0);
+    peer.removeOwned("replica-a", 1);
+    assert.equal(peer.accepts([{ clientId: 1, clock: 4, state: '{"u":"ann"}' }]), false);
+    assert.deepEqual(peer.apply(decodeAwarenessUpdate(table.encode([1])), "replica-a", 2), [1]);
+    assert.deepEqual(peer.live(), [1]);
+  });
+
   it("accepts higher clocks only, ignores echoes, and removes what an owner controlled", () => {
     const t = new AwarenessTable();
     const conn = {};

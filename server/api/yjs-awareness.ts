@@ -109,6 +109,18 @@ export class AwarenessTable {
     return removed;
   }
 
+  /** Raises the clock of every live state of a local connection by one; returns those clients. */
+  renewLocal(nowMs: number): number[] {
+    const renewed: number[] = [];
+    for (const [id, e] of this.entries) {
+      if (typeof e.owner === "string" || e.state === null) continue;
+      e.clock++;
+      e.updatedMs = nowMs;
+      renewed.push(id);
+    }
+    return renewed;
+  }
+
   /**
    * Removes states not renewed for `timeoutMs` (y-protocols clients renew every 15 s and drop
    * others after 30 s) and forgets tombstones as old; returns the clients removed now.

@@ -21,6 +21,7 @@ export interface AwarenessGossip {
   broadcastAwareness(ref: EntityRef, update: Uint8Array): void;
   onAwareness(fn: (ref: EntityRef, update: Uint8Array, origin: string) => void): () => void;
   onPeerDown(fn: (peer: ReplicaId) => void): () => void;
+  onPeerUp(fn: (peer: ReplicaId) => void): () => void;
 }
 
 export interface YjsHubOptions {
@@ -82,6 +83,7 @@ export class YjsHub {
       this.unsubscribe.push(
         gossip.onAwareness((ref, update, origin) => this.guard(() => this.remoteAwareness(ref, update, origin))),
         gossip.onPeerDown((peer) => this.guard(() => this.peerDown(peer))),
+        gossip.onPeerUp(() => this.guard(() => this.peerUp())),
       );
     }
   }
@@ -289,6 +291,23 @@ export class YjsHub {
       const removed = room.awareness.removeOwned(peer, now);
       this.opts.metrics.awarenessCount("out", room.broadcastAwareness(removed));
       this.dropIfIdle(room);
+    }
+  }
+
+  /**
+   * A peer (re)connected: announce every local client again, one clock higher. The peer removed
+   * these clients when the session ended, and it and its browsers keep the removal's clock, so
+   * the same state at the same clock would be ignored there (y-protocols' rule) until the client
+   * changes or renews its state, up to 15 s later. The bumped state also goes to the local
+   * connections, so each client's own clock moves on with it and its next change wins everywhere.
+   */
+  private peerUp(): void {
+    const now = this.now();
+    for (const room of this.rooms.values()) {
+      const renewed = room.awareness.renewLocal(now);
+      if (renewed.length === 0) continue;
+      this.opts.metrics.awarenessCount("out", room.broadcastAwareness(renewed));
+      this.markGossip(room, renewed);
     }
   }
 

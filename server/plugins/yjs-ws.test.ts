@@ -164,6 +164,29 @@ describe("/v1/yjs with the stock y-websocket provider", () => {
     await until("no ghost cursor", () => peersSeen(pa).length === 0);
   });
 
+  it("shows a peer's cursors again as soon as a partition heals, without the client sending anything", async () => {
+    const lab = (region: string): NodeOpts => ({ env: { LATTICE_LAB: "1", LATTICE_REGION: region } });
+    const a = await start(lab("east"));
+    const b = await start({ ...lab("west"), argv: ["--memory", "--peers", a.url.replace(/^http/, "ws")] });
+    await meshed(a, b);
+    // Raw clients send awareness only when told to (a provider renews every 15 s on its own).
+    const writer = await raw(a, "healed");
+    const reader = await raw(b, "healed");
+    await until("synced", () => writer.synced && reader.synced);
+    writer.setAwareness({ user: "ann" });
+    const seen = (): boolean => reader.awareness.getStates().has(writer.doc.clientID);
+    await until("the reader sees the writer's cursor", seen);
+    const labCall = async (path: string, body: unknown): Promise<void> => {
+      const res = await fetch(`${a.url}/v1/lab/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      assert.equal(res.status, 200, await res.text());
+    };
+    await labCall("partition", { regions: ["east", "west"] });
+    await until("the cut peer's cursor is removed", () => !seen());
+    await labCall("heal", {});
+    await until("the cursor is back after the heal", seen);
+    assert.deepEqual(reader.awareness.getStates().get(writer.doc.clientID), { user: "ann" });
+  });
+
   it("shares the document with functions: a command reaches a provider and a provider's edit reaches a command", async () => {
     const node = await start();
     const p = provider(node, "n1");
