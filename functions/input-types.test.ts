@@ -1,8 +1,9 @@
 /**
  * `input` typed from the command's JSON schema (issue 4 §1). Half of this file is checked by the
- * compiler: every `@ts-expect-error` line must be an error (`tsc --noEmit` fails on an unused
- * one), every other line must compile. The other half runs the same services, so the typed style
- * is also shown to work end to end (validation before the handler, plain styles unchanged).
+ * compiler: each expect-error directive below marks a line that must fail to compile, and is
+ * itself the assertion (`tsc --noEmit` fails on one whose line compiles); every other line must
+ * compile. The other half runs the same services, so the typed style is also shown to work end
+ * to end (validation before the handler, plain styles unchanged).
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -81,13 +82,13 @@ const shop = defineService({
         expectType<Equal<typeof input, { sku: string; quantity: number; gift?: boolean; size?: "s" | "m" | "l"; tags?: string[] }>>(true);
         // Wrong uses, compiled and never run:
         void (() => {
-          // @ts-expect-error sku is a string, not a number
+          // @ts-expect-error -- checked error: sku is a string, not a number
           const wrong: number = input.sku;
-          // @ts-expect-error additionalProperties: false: there is no such key
+          // @ts-expect-error -- checked error: additionalProperties: false: there is no such key
           void input.colour;
-          // @ts-expect-error gift is optional: possibly undefined
+          // @ts-expect-error -- checked error: gift is optional: possibly undefined
           const gift: boolean = input.gift;
-          // @ts-expect-error the state is the service's model (ormap), which has no increment
+          // @ts-expect-error -- checked error: the state is the service's model (ormap), which has no increment
           state.increment(1); // eslint-disable-line @typescript-eslint/no-unsafe-call -- this call is the type error checked
           return [wrong, gift];
         });
@@ -141,9 +142,9 @@ const typedCounter = defineService({
       handler: (state, input) => {
         expectType<Equal<typeof input, { amount?: number } | null>>(true);
         void (() => {
-          // @ts-expect-error input may be null (the schema allows it)
+          // @ts-expect-error -- checked error: input may be null (the schema allows it)
           void input.amount;
-          // @ts-expect-error a pncounter has no add
+          // @ts-expect-error -- checked error: a pncounter has no add
           state.add(1); // eslint-disable-line @typescript-eslint/no-unsafe-call -- this call is the type error checked
         });
         state.increment(input?.amount ?? 1);
@@ -157,7 +158,7 @@ const typedCounter = defineService({
 void (() =>
   command({
     input: { type: "object", properties: { n: { type: "integer" } }, required: ["n"] },
-    // @ts-expect-error the input is {n: number, …}, not a string
+    // @ts-expect-error -- checked error: the input is {n: number, …}, not a string
     handler: (_state, input: string) => input.length,
   }));
 
@@ -216,7 +217,7 @@ describe("commands typed from their input schema", () => {
   });
 
   it("command() and stream() refuse a missing schema, in the types and at run time (for JavaScript users)", () => {
-    // @ts-expect-error input is required: a command without a schema is a plain function
+    // @ts-expect-error -- checked error: input is required: a command without a schema is a plain function
     assert.throws(() => command({ handler: () => 1 }), /input schema/);
     const untyped = command as (spec: unknown) => unknown;
     assert.throws(() => untyped({ input: {} }), /input, handler/);

@@ -23,6 +23,9 @@ export interface AuthHookOptions {
   readonly defer: boolean;
 }
 
+/** Longest delay setTimeout accepts. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const BEARER = /^Bearer[ \t]+([^\s]+)[ \t]*$/i;
 
 /**
@@ -58,9 +61,21 @@ export class Authenticator {
    * When verified claims stop being accepted, in epoch milliseconds: their `exp` plus the clock
    * tolerance (undefined without `exp`). Long-lived connections are closed then.
    */
-  expiresAt(claims: AuthClaims): number | undefined {
+  private expiresAt(claims: AuthClaims): number | undefined {
     const exp = claims?.exp;
     return typeof exp === "number" && Number.isFinite(exp) ? (exp + this.clockToleranceSec) * 1000 : undefined;
+  }
+
+  /**
+   * Calls `onExpired` once the claims stop being accepted (`expiresAt`), for connections that
+   * outlive their token; returns the cancel. Nothing is scheduled without `exp`, nor for an
+   * expiry beyond setTimeout's range (about 24.8 days).
+   */
+  whenExpired(claims: AuthClaims, nowMs: number, onExpired: () => void): () => void {
+    const at = this.expiresAt(claims);
+    if (at === undefined || at - nowMs > MAX_TIMER_MS) return () => {};
+    const timer = setTimeout(onExpired, Math.max(0, at - nowMs));
+    return () => clearTimeout(timer);
   }
 
   /** Authenticates a request from its Authorization header or, where allowed, its `?token=`. */

@@ -18,9 +18,6 @@ export interface ClientWsOptions {
   readonly origins: OriginPolicy;
 }
 
-/** Longest delay setTimeout accepts; token expiries further out are not scheduled. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /**
  * The multiplexed client protocol on `/v1/ws` (SPEC §5; ClientSession does the protocol). The
  * token is verified in onRequest, before the upgrade; refusals accept the upgrade and close with
@@ -59,16 +56,11 @@ export function clientWsPlugin(app: FastifyInstance, opts: ClientWsOptions): Pro
 
     const stopPings = keepAlive(socket, limits.pingIntervalMs, req.log);
 
-    let expiry: NodeJS.Timeout | undefined;
-    const expiresAt = opts.auth.expiresAt(outcome.claims);
-    if (expiresAt !== undefined) {
-      const delay = expiresAt - engine.replica.env.clock.now();
-      if (delay <= MAX_TIMER_MS) expiry = setTimeout(() => session.terminate(CloseCode.unauthorized, "the token expired"), Math.max(0, delay));
-    }
+    const cancelExpiry = opts.auth.whenExpired(outcome.claims, engine.replica.env.clock.now(), () => session.terminate(CloseCode.unauthorized, "the token expired"));
 
     socket.on("close", () => {
       stopPings();
-      clearTimeout(expiry);
+      cancelExpiry();
       if (!sessions.delete(session)) return;
       metrics.socketClosed();
       session.close().catch((err: unknown) => req.log.warn({ err }, "client session cleanup failed"));

@@ -18,9 +18,6 @@ function stateEvent(v: EntityView): string {
   return `event: state\ndata: ${JSON.stringify({ state: v.state, version: v.version })}\n\n`;
 }
 
-/** Longest delay setTimeout accepts; token expiries further out are not scheduled. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /**
  * Server-Sent Events (SPEC §5): `GET /v1/entities/{service}/{key}/events` sends
  * `event: state` / `data: {"state", "version"}` now and after every change of the entity's
@@ -75,7 +72,7 @@ export function eventsPlugin(app: FastifyInstance, opts: EventsOptions): Promise
       let blocked = false;
       let pending: string | undefined;
       let ended = false;
-      const timers: { heartbeat?: NodeJS.Timeout; expiry?: NodeJS.Timeout } = {};
+      const timers: { heartbeat?: NodeJS.Timeout; cancelExpiry?: () => void } = {};
       const write = (chunk: string): void => {
         if (ended) return;
         if (blocked) {
@@ -97,7 +94,7 @@ export function eventsPlugin(app: FastifyInstance, opts: EventsOptions): Promise
         if (last) write(`event: error\ndata: ${JSON.stringify({ error: errorInfo(last) })}\n\n`);
         ended = true;
         clearInterval(timers.heartbeat);
-        clearTimeout(timers.expiry);
+        timers.cancelExpiry?.();
         open.delete(end);
         sub.stop();
         metrics.subscriptionClosed("sse");
@@ -117,11 +114,7 @@ export function eventsPlugin(app: FastifyInstance, opts: EventsOptions): Promise
       timers.heartbeat = setInterval(() => {
         if (!blocked) write(": heartbeat\n\n");
       }, limits.sseHeartbeatMs);
-      const expiresAt = opts.auth.expiresAt(claims);
-      if (expiresAt !== undefined) {
-        const delay = expiresAt - engine.replica.env.clock.now();
-        if (delay <= MAX_TIMER_MS) timers.expiry = setTimeout(() => end(new LatticeError("unauthorized", "the token expired")), Math.max(0, delay));
-      }
+      timers.cancelExpiry = opts.auth.whenExpired(claims, engine.replica.env.clock.now(), () => end(new LatticeError("unauthorized", "the token expired")));
     },
   );
   return Promise.resolve();

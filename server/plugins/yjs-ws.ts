@@ -35,9 +35,6 @@ export const YJS_CONNECT = "yjs:connect";
 /** `ctx.command` when `authorize` is asked whether the client may also edit it. */
 export const YJS_WRITE = "yjs:write";
 
-/** Longest delay setTimeout accepts; token expiries further out are not scheduled. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /**
  * The y-websocket endpoint `/v1/yjs/{service}/{key}` (SPEC §5; YjsSession does the protocol, the
  * YjsHub the documents). The stock `WebsocketProvider` with serverUrl `…/v1/yjs/{service}` and
@@ -120,15 +117,10 @@ export function yjsWsPlugin(app: FastifyInstance, opts: YjsWsOptions): Promise<v
       // Attached synchronously: `ws` drops frames that arrive while a socket has no listener.
       socket.on("message", (data, isBinary) => session.receive(data, isBinary));
       const stopTimers = keepAlive(socket, limits.pingIntervalMs, req.log);
-      let expiry: NodeJS.Timeout | undefined;
-      const expiresAt = opts.auth.expiresAt(outcome.claims);
-      if (expiresAt !== undefined) {
-        const delay = expiresAt - engine.replica.env.clock.now();
-        if (delay <= MAX_TIMER_MS) expiry = setTimeout(() => session.terminate(CloseCode.unauthorized, "the token expired"), Math.max(0, delay));
-      }
+      const cancelExpiry = opts.auth.whenExpired(outcome.claims, engine.replica.env.clock.now(), () => session.terminate(CloseCode.unauthorized, "the token expired"));
       socket.on("close", () => {
         stopTimers();
-        clearTimeout(expiry);
+        cancelExpiry();
         if (!sessions.delete(session)) return;
         metrics.connectionClosed();
         const left = (perIp.get(ip) ?? 1) - 1;
