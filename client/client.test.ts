@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { LatticeNode } from "../server/node.js";
-import type { EntityView, LatticeClient } from "./index.js";
-import { createClient, LatticeError } from "./index.js";
-import { Inbox, reach, recordingWebSocket, startReplica } from "./test-support/replica.js";
+import type { EntityView, LatticeClient, LatticeError } from "./index.js";
+import { createClient } from "./index.js";
+import { failure, Inbox, reach, recordingWebSocket, startReplica } from "./test-support/replica.js";
 
 let node: LatticeNode;
 let client: LatticeClient;
@@ -25,17 +25,6 @@ after(async () => {
   await client.close();
   await node.close();
 });
-
-/** The rejection of `p`, which must be a LatticeError. */
-async function failure(p: Promise<unknown>): Promise<LatticeError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof LatticeError, `expected a LatticeError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail("expected a rejection");
-}
 
 /** The replica's open /v1/ws subscription gauge. */
 async function wsSubscriptions(): Promise<number> {

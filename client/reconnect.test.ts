@@ -8,9 +8,9 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import type { LatticeNode } from "../server/node.js";
-import type { ClientOptions, ConnectionState, EntityView, LatticeClient } from "./index.js";
-import { createClient, LatticeError } from "./index.js";
-import { dropClientSockets, Gate, gates, Inbox, portOf, reach, recordingWebSocket, signToken, startReplica, tempDir, TEST_AUTH_SECRET } from "./test-support/replica.js";
+import type { ClientOptions, ConnectionState, EntityView, LatticeClient, LatticeError } from "./index.js";
+import { createClient } from "./index.js";
+import { dropClientSockets, failure, Gate, gates, Inbox, portOf, reach, recordingWebSocket, signToken, startReplica, tempDir, TEST_AUTH_SECRET } from "./test-support/replica.js";
 
 /** Fast retries: these tests are about what happens, not about waiting. */
 const FAST = { initialDelayMs: 5, maxDelayMs: 50 } as const;
@@ -33,16 +33,6 @@ function client(url: string, options: ClientOptions = {}): { client: LatticeClie
   c.onState((s) => states.push(s));
   teardown.push(() => c.close());
   return { client: c, sockets: rec.sockets, states };
-}
-
-async function failure(p: Promise<unknown>): Promise<LatticeError> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof LatticeError, `expected a LatticeError, got ${String(err)}`);
-    return err;
-  }
-  assert.fail("expected a rejection");
 }
 
 /** Frames the replica refused for going over its frame rate. */

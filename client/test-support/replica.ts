@@ -5,6 +5,7 @@
  *
  * @module
  */
+import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,9 +17,21 @@ import { loadConfig } from "../../server/config.js";
 import type { LatticeNode } from "../../server/node.js";
 import { startNode } from "../../server/node.js";
 import type { ConnectionState, LatticeClient } from "../index.js";
+import { LatticeError } from "../index.js";
 import type { WebSocketConstructor } from "../socket.js";
 
 export { TEST_AUTH_SECRET, signToken } from "../../server/test-support/harness.js";
+
+/** The rejection of `p`, which must be a LatticeError. */
+export async function failure(p: Promise<unknown>): Promise<LatticeError> {
+  try {
+    await p;
+  } catch (err) {
+    assert.ok(err instanceof LatticeError, `expected a LatticeError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail("expected a rejection");
+}
 
 /** A command that blocks until released: a call the test knows to be in flight. */
 export class Gate {
