@@ -11,8 +11,10 @@
 import Fastify from "fastify";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
+import type { ServingChild } from "./serve-child.js";
+import { serveChild } from "./serve-child.js";
 
-async function main(): Promise<void> {
+async function main(): Promise<ServingChild> {
   const mode = process.argv[2];
   let close: () => Promise<void>;
   let port: number;
@@ -37,18 +39,7 @@ async function main(): Promise<void> {
   } else {
     throw new Error(`usage: echo-server fastify|ws (got ${String(mode)})`);
   }
-  const stop = (): void => {
-    close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on("SIGTERM", stop);
-  process.on("disconnect", stop);
-  process.send?.({ port });
+  return { port, close };
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`echo-server: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+serveChild("echo-server", main);

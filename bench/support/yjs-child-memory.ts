@@ -32,3 +32,16 @@ export function childMemory(): Pick<ChildMemory, "rssBytes" | "heapUsedBytes" | 
   const m = process.memoryUsage();
   return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, externalBytes: m.external, collected: gc !== undefined };
 }
+
+/**
+ * Answers the parent's memory requests: this process's memory (childMemory) plus what `counts`
+ * says of the server's documents and cached entities.
+ */
+export function answerMemoryRequests(counts: () => Pick<ChildMemory, "documents" | "cachedEntities">): void {
+  process.on("message", (raw) => {
+    const msg = raw as MemoryRequest;
+    if (msg.op !== "memory") return;
+    const memory: ChildMemory = { ...childMemory(), ...counts() };
+    process.send?.({ id: msg.id, memory });
+  });
+}

@@ -14,10 +14,11 @@
 import { loadExamples } from "../../functions/loader.js";
 import { loadConfig } from "../../server/config.js";
 import { startNode } from "../../server/node.js";
-import type { ChildMemory, MemoryRequest } from "./yjs-child-memory.js";
-import { childMemory } from "./yjs-child-memory.js";
+import type { ServingChild } from "./serve-child.js";
+import { serveChild } from "./serve-child.js";
+import { answerMemoryRequests } from "./yjs-child-memory.js";
 
-async function main(): Promise<void> {
+async function main(): Promise<ServingChild> {
   const [cacheArg, ...flags] = process.argv.slice(2);
   const cacheMaxEntries = Number(cacheArg);
   if (!Number.isSafeInteger(cacheMaxEntries) || cacheMaxEntries < 1) throw new Error(`usage: yjs-lattice-node <cacheMaxEntries> <flags…> (got ${String(cacheArg)})`);
@@ -27,27 +28,8 @@ async function main(): Promise<void> {
   const node = await startNode(config, { services: await loadExamples(), replicaOptions: { cacheMaxEntries } });
   const port = Number(new URL(node.url).port);
 
-  process.on("message", (raw) => {
-    const msg = raw as MemoryRequest;
-    if (msg.op !== "memory") return;
-    const memory: ChildMemory = { ...childMemory(), documents: null, cachedEntities: node.replica.entities.cache.size };
-    process.send?.({ id: msg.id, memory });
-  });
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    node.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on("SIGTERM", stop);
-  process.on("disconnect", stop);
-  process.send?.({ port });
+  answerMemoryRequests(() => ({ documents: null, cachedEntities: node.replica.entities.cache.size }));
+  return { port, close: () => node.close() };
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`yjs-lattice-node: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+serveChild("yjs-lattice-node", main);

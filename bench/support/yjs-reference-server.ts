@@ -16,10 +16,11 @@ import { docs, setupWSConnection } from "@y/websocket-server/utils";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
-import type { ChildMemory, MemoryRequest } from "./yjs-child-memory.js";
-import { childMemory } from "./yjs-child-memory.js";
+import type { ServingChild } from "./serve-child.js";
+import { serveChild } from "./serve-child.js";
+import { answerMemoryRequests } from "./yjs-child-memory.js";
 
-async function main(): Promise<void> {
+async function main(): Promise<ServingChild> {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   const server = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/plain" });
@@ -32,25 +33,16 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
 
-  process.on("message", (raw) => {
-    const msg = raw as MemoryRequest;
-    if (msg.op !== "memory") return;
-    const memory: ChildMemory = { ...childMemory(), documents: docs.size, cachedEntities: null };
-    process.send?.({ id: msg.id, memory });
-  });
-  const stop = (): void => {
-    for (const c of wss.clients) c.terminate();
-    wss.close();
-    server.close(() => process.exit(0));
-    // Keep-alive sockets can hold server.close open; the benchmark only needs the process gone.
-    setTimeout(() => process.exit(0), 2000).unref();
+  answerMemoryRequests(() => ({ documents: docs.size, cachedEntities: null }));
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close();
+        server.close(() => resolve());
+      }),
   };
-  process.on("SIGTERM", stop);
-  process.on("disconnect", stop);
-  process.send?.({ port });
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`yjs-reference-server: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+serveChild("yjs-reference-server", main);
