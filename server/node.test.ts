@@ -6,20 +6,11 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, it } from "node:test";
 import { WebSocket } from "ws";
 import { asType, addToCounter } from "../crdt/index.js";
-import type { ReplicaOptions } from "../replica/options.js";
+import { FAST_REPLICA_OPTIONS } from "./test-support/harness.js";
 import { waitFor } from "../replica/test-support/helpers.js";
 import { loadConfig } from "./config.js";
 import type { LatticeNode } from "./node.js";
 import { startNode } from "./node.js";
-
-const FAST: Partial<ReplicaOptions> = {
-  heartbeatMs: 50,
-  peerTimeoutMs: 1000,
-  antiEntropyIntervalMs: 200,
-  reconnectMinMs: 20,
-  reconnectMaxMs: 200,
-  handshakeTimeoutMs: 500,
-};
 
 const nodes: LatticeNode[] = [];
 afterEach(async () => {
@@ -28,7 +19,7 @@ afterEach(async () => {
 
 async function start(argv: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<LatticeNode> {
   const config = loadConfig({ LATTICE_CLUSTER_SECRET: "node-test-secret", ...env }, ["--memory", "--port", "0", ...argv]);
-  const node = await startNode(config, { logger: false, replicaOptions: FAST });
+  const node = await startNode(config, { logger: false, replicaOptions: FAST_REPLICA_OPTIONS });
   nodes.push(node);
   return node;
 }

@@ -14,7 +14,7 @@ import type { ApiLimits } from "../api/limits.js";
 import { loadConfig } from "../config.js";
 import type { LatticeNode } from "../node.js";
 import { startNode } from "../node.js";
-import { TEST_AUTH_SECRET, signToken } from "../test-support/harness.js";
+import { FAST_REPLICA_OPTIONS, TEST_AUTH_SECRET, signToken } from "../test-support/harness.js";
 import { counter } from "../test-support/services.js";
 import type { TestProvider } from "../test-support/yjs.js";
 import { RawYClient, frames, openProvider, peersSeen, until, yjsServerUrl } from "../test-support/yjs.js";
@@ -29,15 +29,6 @@ const guarded = defineService({
 });
 
 const SERVICES: ServiceDefinition[] = [notes, guarded, counter];
-
-const FAST: Partial<ReplicaOptions> = {
-  heartbeatMs: 50,
-  peerTimeoutMs: 1000,
-  antiEntropyIntervalMs: 200,
-  reconnectMinMs: 20,
-  reconnectMaxMs: 200,
-  handshakeTimeoutMs: 1000,
-};
 
 interface NodeOpts {
   readonly argv?: string[];
@@ -61,7 +52,7 @@ async function start(opts: NodeOpts = {}): Promise<LatticeNode> {
   const node = await startNode(config, {
     logger: false,
     services: SERVICES,
-    replicaOptions: { ...FAST, ...opts.replicaOptions },
+    replicaOptions: { ...FAST_REPLICA_OPTIONS, ...opts.replicaOptions },
     ...(opts.limits ? { limits: opts.limits } : {}),
   });
   nodes.add(node);

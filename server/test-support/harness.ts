@@ -20,6 +20,16 @@ import { ALL_SERVICES } from "./services.js";
 
 export const TEST_AUTH_SECRET = "a-test-secret-that-is-at-least-32-bytes-long";
 
+/** Short periods for nodes in tests: meshes form, dead peers are noticed and repairs run within a test. */
+export const FAST_REPLICA_OPTIONS: Partial<ReplicaOptions> = Object.freeze({
+  heartbeatMs: 50,
+  peerTimeoutMs: 1000,
+  antiEntropyIntervalMs: 200,
+  reconnectMinMs: 20,
+  reconnectMaxMs: 200,
+  handshakeTimeoutMs: 1000,
+});
+
 export interface TestNodeOptions {
   readonly services?: readonly ServiceDefinition[];
   readonly env?: NodeJS.ProcessEnv;
