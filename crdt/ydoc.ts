@@ -145,11 +145,12 @@ function changesDeleteSet(tr: Y.Transaction): boolean {
  * Canonical identity of a document's content: its state vector plus its delete set, both
  * sorted. Equal state vectors alone do not mean equal documents (deletions do not advance them),
  * and the update encoding may split structs differently on replicas with different histories,
- * so digests hash this instead of the update bytes.
+ * so digests hash this instead of the update bytes. `stateVector`, when given, must be the
+ * document's current one (Y.encodeStateVector).
  */
-export function yIdentity(s: YDocState): Uint8Array {
+export function yIdentity(s: YDocState, stateVector?: Uint8Array): Uint8Array {
   const ds = deleteSetPart(s.doc);
-  const sv = Y.encodeStateVector(s.doc);
+  const sv = stateVector ?? Y.encodeStateVector(s.doc);
   const out = new Uint8Array(4 + sv.length + ds.length);
   new DataView(out.buffer).setUint32(0, sv.length);
   out.set(sv, 4);

@@ -276,8 +276,8 @@ export class EntityStore {
           firstLog = nextLog;
           bytes = estimateBytes(snapshot.length);
         }
-        sd = stateDigest(e.state);
         stateVector = Y.encodeStateVector(e.state.doc);
+        sd = stateDigest(e.state, stateVector);
       } else {
         stateBytes = encodeState(e.state);
         sd = new Uint8Array(createHash("sha256").update(stateBytes).digest());
