@@ -44,13 +44,7 @@ export class ChangeFeed {
   }
 
   emit(event: ChangeEvent): void {
-    for (const fn of this.listeners) {
-      try {
-        fn(event);
-      } catch (err) {
-        this.onListenerError(err);
-      }
-    }
+    this.notify(this.listeners, event);
   }
 
   subscribeLive(fn: LiveSetListener): () => void {
@@ -59,7 +53,11 @@ export class ChangeFeed {
   }
 
   emitLive(event: LiveSetChange): void {
-    for (const fn of this.liveListeners) {
+    this.notify(this.liveListeners, event);
+  }
+
+  private notify<E>(listeners: ReadonlySet<(event: E) => void>, event: E): void {
+    for (const fn of listeners) {
       try {
         fn(event);
       } catch (err) {
