@@ -48,6 +48,24 @@ describe("gossip queue", () => {
     assert.equal(q.size, 0);
   });
 
+  it("a long backlog for a peer that stays away is folded as it grows and still holds every edit", () => {
+    const q = new GossipQueue(100);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on("update", (u: Uint8Array) => updates.push(u));
+    const text = doc.getText("body");
+    for (let i = 0; i < 2000; i++) text.insert((i * 7919) % (text.length + 1), String.fromCharCode(97 + (i % 26)));
+    updates.forEach((u, i) => q.push(yChange(u, i + 1), acks()));
+    const [item] = q.take(10);
+    assert.ok(item && item.change.kind === "ydoc");
+    assert.equal(item.laterYUpdates, undefined);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, item.change.update);
+    assert.equal(copy.getText("body").toString(), text.toString());
+    copy.destroy();
+    doc.destroy();
+  });
+
   it("a deletion after queued updates wins, and nothing of the document is sent", () => {
     const q = new GossipQueue(100);
     const [first, second] = edits();

@@ -51,11 +51,26 @@ export interface QueuedChange {
   /** True once `change` is this queue's own copy, which later changes join into in place. */
   owned: boolean;
   /**
-   * Yjs updates queued after `change`, merged into it once when the item is taken: merging on
-   * every push re-merged the whole pending update each time (a hot document's cost grew with the
-   * square of the updates per push interval).
+   * Yjs updates queued after `change`, merged into it when the item is taken, or earlier once
+   * they outweigh it (a peer that stays away must not hold every update): merging on every push
+   * re-merged the whole pending update each time (a hot document's cost grew with the square of
+   * the updates per push interval); merging when the backlog is as large as the merged update
+   * keeps both the memory and the merging work within a constant factor of the merged update.
    */
   laterYUpdates?: Uint8Array[];
+  laterYBytes?: number;
+}
+
+/** Below this backlog a document's updates wait for the push (one merge per push interval). */
+const EARLY_MERGE_BYTES = 16 * 1024;
+
+/** Folds the item's later Yjs updates into its change. */
+function mergeLater(item: QueuedChange): void {
+  if (!item.laterYUpdates || item.change.kind !== "ydoc") return;
+  item.change = { kind: "ydoc", update: Y.mergeUpdates([item.change.update, ...item.laterYUpdates]) };
+  item.owned = true;
+  delete item.laterYUpdates;
+  delete item.laterYBytes;
 }
 
 function coalesce(a: Change, b: Change): Change {
@@ -96,9 +111,14 @@ export class GossipQueue {
         mergeInto(target, b.delta);
       } else if (a.kind === "ydoc" && b.kind === "ydoc") {
         (prev.laterYUpdates ??= []).push(b.update);
+        prev.laterYBytes = (prev.laterYBytes ?? 0) + b.update.length;
+        if (prev.laterYBytes >= Math.max(a.update.length, EARLY_MERGE_BYTES)) mergeLater(prev);
       } else {
         prev.change = coalesce(a, b);
-        if (prev.change.kind === "delete") delete prev.laterYUpdates;
+        if (prev.change.kind === "delete") {
+          delete prev.laterYUpdates;
+          delete prev.laterYBytes;
+        }
       }
       mergeVersion(prev.version, c.version);
       prev.seq = c.seq;
@@ -128,11 +148,7 @@ export class GossipQueue {
     const out: QueuedChange[] = [];
     for (const [id, item] of this.items) {
       if (out.length >= max) break;
-      if (item.laterYUpdates && item.change.kind === "ydoc") {
-        item.change = { kind: "ydoc", update: Y.mergeUpdates([item.change.update, ...item.laterYUpdates]) };
-        item.owned = true;
-        delete item.laterYUpdates;
-      }
+      mergeLater(item);
       out.push(item);
       this.items.delete(id);
     }
