@@ -6,6 +6,8 @@ import { LatticeError, toLatticeError } from "../../functions/errors.js";
 import type { StreamHandle } from "../../functions/streams.js";
 import { openStream } from "../../functions/streams.js";
 import { CloseCode } from "../../protos/close-codes.js";
+import type { ClientSocket, RawData } from "./client-socket.js";
+import { bytesOf, closeSocket } from "./client-socket.js";
 import { errorInfo } from "./errors.js";
 import type { ClientRequest, Form, ParsedFrame, ServerMessage } from "./frames.js";
 import { encodeServerMessage, parseBinaryFrame, parseTextFrame } from "./frames.js";
@@ -13,12 +15,6 @@ import type { ApiLimits } from "./limits.js";
 import type { ApiMetrics } from "./metrics.js";
 import { FrameRateLimiter } from "./rate-limiter.js";
 
-/** What a session needs of its WebSocket (the `ws` WebSocket satisfies it). */
-export interface SocketLike {
-  send(data: string | Uint8Array): void;
-  close(code: number, reason: string): void;
-  readonly bufferedAmount: number;
-}
 
 export interface SessionDeps {
   readonly engine: FunctionEngine;
@@ -45,19 +41,6 @@ interface Sub {
   counted: boolean;
 }
 
-/** Raw data of a `ws` message event. */
-export type RawData = Buffer | ArrayBuffer | Buffer[];
-
-function toBuffer(data: RawData): Buffer {
-  if (Buffer.isBuffer(data)) return data;
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return Buffer.from(data);
-}
-
-/** Close reasons are at most 123 bytes of UTF-8 (RFC 6455); ours are ASCII. */
-function reasonOf(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
 
 /**
  * One /v1/ws connection (SPEC §5): decodes frames, enforces the per-connection limits (SPEC §8),
@@ -74,7 +57,7 @@ export class ClientSession {
   private cleanup: Promise<void> | undefined;
 
   constructor(
-    private readonly socket: SocketLike,
+    private readonly socket: ClientSocket,
     private readonly auth: AuthClaims,
     private readonly deps: SessionDeps,
     now: () => number = () => deps.engine.replica.env.clock.monotonic(),
@@ -91,7 +74,7 @@ export class ClientSession {
   receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
     try {
-      const bytes = toBuffer(data);
+      const bytes = bytesOf(data);
       if (bytes.byteLength > this.deps.limits.maxFrameBytes) {
         this.deps.metrics.refused("frame_size");
         this.terminate(CloseCode.messageTooBig, `frame of ${bytes.byteLength} bytes is over the limit of ${this.deps.limits.maxFrameBytes}`);
@@ -149,13 +132,7 @@ export class ClientSession {
 
   /** Closes the socket with `code` and cleans up. */
   terminate(code: number, reason: string): void {
-    if (!this.closed) {
-      try {
-        this.socket.close(code, reasonOf(reason));
-      } catch (err) {
-        this.deps.log.debug({ err }, "closing a client socket failed");
-      }
-    }
+    if (!this.closed) closeSocket(this.socket, code, reason, this.deps.log);
     void this.close();
   }
 

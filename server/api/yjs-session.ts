@@ -3,6 +3,8 @@ import * as Y from "yjs";
 import { CloseCode } from "../../protos/close-codes.js";
 import type { EntityRef } from "../../replica/entity-ref.js";
 import { ReplicaError } from "../../replica/errors.js";
+import type { ClientSocket, RawData } from "./client-socket.js";
+import { bytesOf, closeSocket } from "./client-socket.js";
 import type { ApiLimits } from "./limits.js";
 import { FrameRateLimiter } from "./rate-limiter.js";
 import { decodeAwarenessUpdate } from "./yjs-awareness.js";
@@ -14,16 +16,6 @@ import type { YjsMetrics } from "./yjs-metrics.js";
 import type { RoomMember, YjsRoom } from "./yjs-room.js";
 import { YjsUpdateError, checkStateVector, checkYjsUpdate } from "./yjs-update.js";
 
-/** What a session needs of its WebSocket (the `ws` WebSocket satisfies it). */
-export interface YjsSocket {
-  send(data: Uint8Array): void;
-  close(code: number, reason: string): void;
-  readonly bufferedAmount: number;
-  /** Stops reading frames (backpressure while commits are pending); optional. */
-  pause?(): void;
-  resume?(): void;
-}
-
 export interface YjsSessionDeps {
   readonly hub: YjsHub;
   readonly limits: ApiLimits;
@@ -31,19 +23,6 @@ export interface YjsSessionDeps {
   readonly log: FastifyBaseLogger;
   /** Monotonic milliseconds (rate limits). */
   readonly now: () => number;
-}
-
-/** Raw data of a `ws` message event. */
-export type RawData = Buffer | ArrayBuffer | Buffer[];
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
-}
-
-/** Close reasons are at most 123 bytes of UTF-8 (RFC 6455); ours are ASCII. */
-function reasonOf(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 /**
@@ -67,7 +46,7 @@ export class YjsSession implements RoomMember {
   private readonly awarenessRate: FrameRateLimiter;
 
   constructor(
-    private readonly socket: YjsSocket,
+    private readonly socket: ClientSocket,
     private readonly deps: YjsSessionDeps,
   ) {
     this.frames = new FrameRateLimiter(deps.limits.maxYjsFramesPerSecond, deps.now);
@@ -116,7 +95,7 @@ export class YjsSession implements RoomMember {
   receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
     try {
-      const bytes = toBytes(data);
+      const bytes = bytesOf(data);
       const limits = this.deps.limits;
       if (bytes.byteLength > limits.maxYjsFrameBytes) {
         this.refuse("frame_size", CloseCode.payloadTooLarge, `frame of ${bytes.byteLength} bytes is over the limit of ${limits.maxYjsFrameBytes}`);
@@ -261,11 +240,7 @@ export class YjsSession implements RoomMember {
     this.closed = true;
     this.ready = false;
     this.queue = null;
-    try {
-      this.socket.close(code, reasonOf(reason));
-    } catch (err) {
-      this.deps.log.debug({ err }, "yjs close failed");
-    }
+    closeSocket(this.socket, code, reason, this.deps.log);
   }
 
   /** The socket closed: leave the document (its awareness clients are removed for everyone). */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { FunctionEngine } from "../../functions/engine.js";
 import { CloseCode } from "../../protos/close-codes.js";
 import type { Authenticator } from "../api/auth.js";
+import { closeSocket } from "../api/client-socket.js";
 import type { ApiLimits } from "../api/limits.js";
 import type { ApiMetrics } from "../api/metrics.js";
 import type { OriginPolicy } from "../api/origins.js";
@@ -40,13 +41,13 @@ export function clientWsPlugin(app: FastifyInstance, opts: ClientWsOptions): Pro
   app.get("/v1/ws", { websocket: true, onRequest: opts.auth.hook({ queryToken: true, defer: true }) }, (socket, req) => {
     if (!originAllowed(req.headers.origin, req.headers.host, opts.origins)) {
       metrics.refused("origin");
-      socket.close(CloseCode.forbidden, "origin not allowed");
+      closeSocket(socket, CloseCode.forbidden, "origin not allowed", req.log);
       return;
     }
     const outcome = opts.auth.outcome(req);
     if (!outcome.ok) {
       metrics.refused("token");
-      socket.close(CloseCode.unauthorized, outcome.error.message.slice(0, 120));
+      closeSocket(socket, CloseCode.unauthorized, outcome.error.message, req.log);
       return;
     }
     const session = new ClientSession(socket, outcome.claims, { engine, limits, metrics, log: req.log });

@@ -233,6 +233,11 @@ describe("/v1/yjs refusals", () => {
     assert.equal((await unknown.closed).code, CloseCode.notFound);
     const notYdoc = await raw(node, "k", { service: "counter" });
     assert.equal((await notYdoc.closed).code, CloseCode.notFound);
+    // A name whose quote in the reason is over a close frame's 123 bytes still closes the socket.
+    const long = await raw(node, "k", { service: encodeURIComponent("é".repeat(60)) });
+    await until("the socket with the long name closed", () => long.closeEvent !== undefined);
+    assert.equal(long.closeEvent?.code, CloseCode.notFound);
+    assert.ok(Buffer.byteLength(long.closeEvent?.reason ?? "") <= 123);
     const p = provider(node, "k", { service: "nope" });
     await until("provider gave up", () => p.terminal !== undefined);
     assert.equal(p.terminal?.code, CloseCode.notFound);

@@ -7,6 +7,7 @@ import type { Authenticator } from "../api/auth.js";
 import type { ApiLimits } from "../api/limits.js";
 import type { ApiMetrics } from "../api/metrics.js";
 import type { OriginPolicy } from "../api/origins.js";
+import { closeSocket } from "../api/client-socket.js";
 import { keepAlive } from "../api/keep-alive.js";
 import { originAllowed } from "../api/origins.js";
 import type { AwarenessGossip } from "../api/yjs-hub.js";
@@ -77,10 +78,10 @@ export function yjsWsPlugin(app: FastifyInstance, opts: YjsWsOptions): Promise<v
         metrics.refused(why);
         try {
           if (tellClient) socket.send(encodePermissionDenied(reason));
-          socket.close(code, reason.slice(0, 120));
         } catch (err) {
-          req.log.debug({ err }, "yjs refusal failed");
+          req.log.debug({ err }, "yjs refusal not sent");
         }
+        closeSocket(socket, code, reason, req.log);
       };
       if (!originAllowed(req.headers.origin, req.headers.host, opts.origins)) {
         refuse("origin", CloseCode.forbidden, "origin not allowed", true);
