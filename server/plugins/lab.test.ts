@@ -170,3 +170,26 @@ describe("partition lab admin API across three replicas (us-east, eu-west, ap-so
     for (const i of [US, EU, AP]) assert.deepEqual(((await call(i, "GET", "/v1/lab")).body as LabView).latencyMs, {});
   });
 });
+
+describe("partition lab forwards", () => {
+  it("go only to peers this replica authenticated, never to an address a refused dialer announced", async () => {
+    const host = await startTestNode({ env: { LATTICE_LAB: "1", LATTICE_REGION: "us-east" }, replicaOptions: FAST });
+    // A replica with another cluster secret dials in: it is refused, and its advertised URL is
+    // listed in the host's cluster status.
+    const stranger = await startTestNode({
+      env: { LATTICE_LAB: "1", LATTICE_REGION: "eu-west", LATTICE_CLUSTER_SECRET: "another-cluster-secret", LATTICE_PEERS: host.cluster.advertiseUrl },
+      replicaOptions: FAST,
+    });
+    try {
+      await until("the stranger listed as refused", async () => host.cluster.status().some((p) => p.id === null && /refused/.test(p.error ?? "")));
+      const r = await requestJson("POST", `${host.url}/v1/lab/partition`, { body: { regions: ["us-east", "eu-west"] } });
+      assert.equal(r.status, 200);
+      assert.deepEqual((r.body as LabAnswer).propagated, []);
+      const rules = await requestJson("GET", `${stranger.url}/v1/lab`);
+      assert.deepEqual((rules.body as LabView).partitions, [], "the stranger got no forward");
+    } finally {
+      await stranger.close();
+      await host.close();
+    }
+  });
+});

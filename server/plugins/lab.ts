@@ -10,8 +10,9 @@
  *
  * A rule only means something when every replica applies it (each drops what it sends to and
  * receives from a cut region; latency is added where a frame is received), so a POST is applied
- * here and then forwarded to every peer this replica knows (`"propagate": false` on the forwarded
- * call stops it there), with the caller's Authorization header. The answer lists each forward.
+ * here and then forwarded to every peer this replica has authenticated (`"propagate": false` on
+ * the forwarded call stops it there), with the caller's Authorization header. The answer lists
+ * each forward.
  *
  * Registered inside the admin scope (auth like /v1/cluster). Without LATTICE_LAB every /v1/lab
  * route answers 404 unknown_command naming the setting: a production replica offers no way to
@@ -88,12 +89,17 @@ export function labPlugin(app: FastifyInstance, opts: LabPluginOptions): Promise
   const forwardTimeoutMs = opts.forwardTimeoutMs ?? DEFAULT_FORWARD_TIMEOUT_MS;
   const view = (): LabView => ({ region: lab.region, ...lab.rules(), stats: lab.stats() });
 
-  /** Sends the same call to every peer this replica knows, each told not to forward it again. */
+  /**
+   * Sends the same call to every peer this replica has authenticated, each told not to forward
+   * it again. Only those: the caller's Authorization header goes along, and the status list also
+   * names addresses that anyone can claim (a refused dialer's advertised URL).
+   */
   const propagate = async (req: FastifyRequest, path: string, body: Record<string, unknown>): Promise<LabForward[]> => {
     if (body.propagate === false) return [];
     const self = httpBaseOf(opts.cluster.advertiseUrl);
     const targets = new Set<string>();
     for (const p of opts.cluster.status()) {
+      if (p.id === null) continue;
       const base = httpBaseOf(p.url);
       if (base !== undefined && base !== self) targets.add(base);
     }
