@@ -260,7 +260,7 @@ export class Cluster implements ClusterPort {
     if (peer.url) this.addKnownUrl(peer.url, peer.id);
     this.log("info", `gossip session with ${peer.id} (${peer.region}) open`);
     this.sendMembership(m);
-    for (const fn of this.peerUpListeners) fn(m.id);
+    this.notify(this.peerUpListeners, (fn) => fn(m.id));
     // One side starts the first round: a round exchanges differences both ways, so two rounds
     // at once would ship every divergent entity twice. The other side's first round is due an
     // interval later.
@@ -305,7 +305,7 @@ export class Cluster implements ClusterPort {
       m.heldAcks.clear();
       this.replica.liveSetChanged();
       this.log("info", `gossip session with ${m.id} closed (${code} ${reason})`);
-      for (const fn of this.peerDownListeners) fn(m.id);
+      this.notify(this.peerDownListeners, (fn) => fn(m.id));
     }
     const t = this.targetOf(s);
     if (t) {
@@ -434,6 +434,17 @@ export class Cluster implements ClusterPort {
     return () => this.peerDownListeners.delete(fn);
   }
 
+  /** Calls each listener; one that throws is logged and does not stop the others or the session. */
+  private notify<F>(listeners: ReadonlySet<F>, call: (fn: F) => void): void {
+    for (const fn of listeners) {
+      try {
+        call(fn);
+      } catch (err) {
+        this.log("warn", `a cluster listener failed: ${String(err)}`);
+      }
+    }
+  }
+
   /** Runs `fn` when a session with a peer opens (first contact, or after a partition healed). */
   onPeerUp(fn: (peer: ReplicaId) => void): () => void {
     this.peerUpListeners.add(fn);
@@ -540,7 +551,9 @@ export class Cluster implements ClusterPort {
         return;
       case "awareness": {
         const a = env.awareness as pb.Awareness;
-        for (const fn of this.awarenessListeners) fn({ service: a.service, key: a.key }, a.update, a.origin);
+        // The session's authenticated peer, not the message's own origin field: states are
+        // dropped by that id when the session ends (onPeerDown), so a peer cannot leave ghosts.
+        this.notify(this.awarenessListeners, (fn) => fn({ service: a.service, key: a.key }, a.update, m.id));
         return;
       }
       default:

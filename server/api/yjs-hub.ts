@@ -6,6 +6,7 @@ import { CloseCode } from "../../protos/close-codes.js";
 import type { EntityRef } from "../../replica/entity-ref.js";
 import { entityId } from "../../replica/entity-ref.js";
 import type { TimerHandle } from "../../replica/env.js";
+import { ReplicaError } from "../../replica/errors.js";
 import type { Replica } from "../../replica/replica.js";
 import type { AwarenessRecord } from "./yjs-awareness.js";
 import { decodeAwarenessUpdate } from "./yjs-awareness.js";
@@ -16,7 +17,7 @@ import { YjsRoom } from "./yjs-room.js";
 import type { CheckedUpdate } from "./yjs-update.js";
 import { YjsUpdateError, applyNet, writesAs } from "./yjs-update.js";
 
-/** What the hub needs of the cluster (Cluster implements it): ephemeral awareness relay. */
+/** What the hub needs of the cluster (Cluster implements it; it reports listeners that throw): ephemeral awareness relay. */
 export interface AwarenessGossip {
   broadcastAwareness(ref: EntityRef, update: Uint8Array): void;
   onAwareness(fn: (ref: EntityRef, update: Uint8Array, origin: string) => void): () => void;
@@ -81,9 +82,10 @@ export class YjsHub {
     );
     if (gossip) {
       this.unsubscribe.push(
-        gossip.onAwareness((ref, update, origin) => this.guard(() => this.remoteAwareness(ref, update, origin))),
-        gossip.onPeerDown((peer) => this.guard(() => this.peerDown(peer))),
-        gossip.onPeerUp(() => this.guard(() => this.peerUp())),
+        // The cluster reports a listener that throws; it never reaches the gossip session.
+        gossip.onAwareness((ref, update, origin) => this.remoteAwareness(ref, update, origin)),
+        gossip.onPeerDown((peer) => this.peerDown(peer)),
+        gossip.onPeerUp(() => this.peerUp()),
       );
     }
   }
@@ -101,7 +103,7 @@ export class YjsHub {
     return this.opts.replica.env.clock.monotonic();
   }
 
-  /** Cluster callbacks must never throw into the gossip session. */
+  /** Timer callbacks must never throw. */
   private guard(fn: () => void): void {
     try {
       fn();
@@ -127,7 +129,7 @@ export class YjsHub {
    * unavailable); the member is then already removed.
    */
   async join(ref: EntityRef, member: RoomMember): Promise<YjsRoom> {
-    if (this.closed) throw new YjsUpdateError("the replica is shutting down");
+    if (this.closed) throw new ReplicaError("unavailable", "the replica is shutting down");
     const room = this.roomOf(ref);
     if (room.members.size === 0) this.opts.metrics.documentOpened();
     room.members.add(member);

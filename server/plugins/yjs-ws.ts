@@ -144,7 +144,10 @@ export function yjsWsPlugin(app: FastifyInstance, opts: YjsWsOptions): Promise<v
           req.log.warn({ err }, "yjs authorize failed");
           session.terminate(CloseCode.internal, `authorize failed: ${toLatticeError(err).message}`);
         },
-      );
+      ).catch((err: unknown) => {
+        req.log.warn({ err }, "yjs connection failed to start");
+        session.terminate(CloseCode.internal, "internal error");
+      });
     },
   );
   return Promise.resolve();
