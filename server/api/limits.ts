@@ -84,6 +84,12 @@ export interface ApiLimits {
    */
   readonly maxYjsAwarenessPerSecond: number;
   /**
+   * Awareness clients one /v1/yjs connection may hold states for; records that would add more
+   * are dropped. Default 8: the stock client holds one (its own), and without a cap one socket
+   * could fill a document's awareness, and every newcomer's first message, with made-up clients.
+   */
+  readonly maxYjsAwarenessClients: number;
+  /**
    * Frames a /v1/yjs connection may send per second. An awareness frame over the rate is dropped;
    * a sync frame over it, or a full second's worth of frames over it, closes the socket with 1013
    * (the stock client reconnects and resyncs, so no edit is lost). Default 1000: the stock client
@@ -120,6 +126,7 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   maxYjsUpdateBytes: 4 * 1024 * 1024,
   maxYjsAwarenessBytes: 64 * 1024,
   maxYjsAwarenessPerSecond: 60,
+  maxYjsAwarenessClients: 8,
   maxYjsFramesPerSecond: 1000,
   maxYjsSocketsPerIp: 1024,
   yjsAwarenessGossipMs: 100,

@@ -52,6 +52,19 @@ describe("AwarenessTable", () => {
     assert.deepEqual(peer.live(), [1]);
   });
 
+  it("holds at most maxOwned live clients per owner; a removal frees a place", () => {
+    const table = new AwarenessTable();
+    const member = {};
+    const rec = (clientId: number, clock: number, state: string | null = '{"u":1}') => ({ clientId, clock, state });
+    assert.deepEqual(table.apply([rec(1, 1), rec(2, 1), rec(3, 1)], member, 0, 2), [1, 2]);
+    // Updating a held client is not a new one.
+    assert.deepEqual(table.apply([rec(2, 2), rec(4, 1)], member, 0, 2), [2]);
+    assert.deepEqual(table.apply([rec(1, 2, null), rec(4, 1)], member, 0, 2), [1, 4]);
+    assert.deepEqual(table.live().sort(), [2, 4]);
+    // Another owner has places of its own.
+    assert.deepEqual(table.apply([rec(5, 1)], {}, 0, 2), [5]);
+  });
+
   it("accepts higher clocks only, ignores echoes, and removes what an owner controlled", () => {
     const t = new AwarenessTable();
     const conn = {};

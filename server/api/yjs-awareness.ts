@@ -86,15 +86,30 @@ export class AwarenessTable {
     return records.some((r) => this.wins(r));
   }
 
-  /** Applies decoded records; returns the clients whose record was accepted (to relay). */
-  apply(records: readonly AwarenessRecord[], owner: AwarenessOwner, nowMs: number): number[] {
+  /**
+   * Applies decoded records; returns the clients whose record was accepted (to relay). A record
+   * that would make `owner` hold more than `maxOwned` live clients is dropped.
+   */
+  apply(records: readonly AwarenessRecord[], owner: AwarenessOwner, nowMs: number, maxOwned = Infinity): number[] {
     const accepted: number[] = [];
+    let owned = maxOwned === Infinity ? 0 : this.ownedBy(owner);
     for (const r of records) {
       if (!this.wins(r)) continue;
+      const cur = this.entries.get(r.clientId);
+      const adds = r.state !== null && (cur === undefined || cur.owner !== owner || cur.state === null);
+      if (adds && owned >= maxOwned) continue;
+      if (adds) owned++;
+      else if (r.state === null && cur?.owner === owner && cur.state !== null) owned--;
       this.entries.set(r.clientId, { clock: r.clock, state: r.state, updatedMs: nowMs, owner });
       accepted.push(r.clientId);
     }
     return accepted;
+  }
+
+  private ownedBy(owner: AwarenessOwner): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.owner === owner && e.state !== null) n++;
+    return n;
   }
 
   /** Removes the states `owner` controls (its socket closed, or its replica went away). */

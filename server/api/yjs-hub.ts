@@ -33,6 +33,8 @@ export interface YjsHubOptions {
   readonly isYdocService: (service: string) => boolean;
   readonly maxKeyBytes: number;
   readonly maxAwarenessBytes: number;
+  /** Awareness clients one local connection may hold (ApiLimits.maxYjsAwarenessClients). */
+  readonly maxAwarenessClients: number;
   /** Local awareness changes go to peers at most once per this many ms. */
   readonly awarenessGossipMs: number;
   readonly metrics: YjsMetrics;
@@ -194,7 +196,7 @@ export class YjsHub {
 
   /** A local client's awareness records: relayed to every connection (sender included) and gossiped. */
   clientAwareness(room: YjsRoom, member: RoomMember, records: readonly AwarenessRecord[]): number {
-    const accepted = room.awareness.apply(records, member, this.now());
+    const accepted = room.awareness.apply(records, member, this.now(), this.opts.maxAwarenessClients);
     if (accepted.length === 0) return 0;
     this.opts.metrics.awarenessCount("in");
     this.opts.metrics.awarenessCount("out", room.broadcastAwareness(accepted));

@@ -185,6 +185,11 @@ export class YjsSession implements RoomMember {
         return;
       }
       case "queryAwareness":
+        // Each answer encodes the whole table: it counts against the awareness rate.
+        if (this.awarenessRate.take() !== "accept") {
+          this.deps.metrics.refused("awareness_rate");
+          return;
+        }
         this.send(encodeAwarenessMessage(room.awareness.encode(room.awareness.live())));
         return;
       case "auth":

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, it } from "node:test";
+import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import type { ServiceDefinition } from "../../functions/define-service.js";
 import { defineService } from "../../functions/define-service.js";
@@ -398,6 +399,27 @@ describe("/v1/yjs awareness and memory", () => {
     await until("query answered", () => b.received.slice(before).some((f) => f.kind === "awareness"));
     a.close();
     await until("b sees ann leave", () => !b.awareness.getStates().has(a.doc.clientID));
+  });
+
+  it("keeps at most maxYjsAwarenessClients states per connection: made-up clients beyond it are dropped", async () => {
+    const node = await start({ limits: { maxYjsAwarenessClients: 3 } });
+    const flooder = await raw(node, "crowd");
+    const watcher = await raw(node, "crowd");
+    await until("synced", () => flooder.synced && watcher.synced);
+    const fake = encoding.createEncoder();
+    encoding.writeVarUint(fake, 20);
+    for (let id = 1; id <= 20; id++) {
+      encoding.writeVarUint(fake, 1_000_000 + id);
+      encoding.writeVarUint(fake, 1);
+      encoding.writeVarString(fake, JSON.stringify({ user: `fake ${id}` }));
+    }
+    flooder.send(frames.awareness(encoding.toUint8Array(fake)));
+    await until("the watcher sees the accepted ones", () => watcher.awareness.getStates().size >= 3);
+    // A query answers from the whole table: still three.
+    const before = watcher.received.length;
+    watcher.send(frames.queryAwareness());
+    await until("query answered", () => watcher.received.slice(before).some((f) => f.kind === "awareness"));
+    assert.deepEqual([...watcher.awareness.getStates().keys()].sort(), [1_000_001, 1_000_002, 1_000_003]);
   });
 
   it("unpins a document when its last connection closes, so the cache evicts it", async () => {

@@ -57,6 +57,7 @@ export function yjsWsPlugin(app: FastifyInstance, opts: YjsWsOptions): Promise<v
     isYdocService: (name) => engine.registry.has(name) && engine.registry.get(name).def.type === "ydoc",
     maxKeyBytes: engine.options.maxKeyBytes,
     maxAwarenessBytes: limits.maxYjsAwarenessBytes,
+    maxAwarenessClients: limits.maxYjsAwarenessClients,
     awarenessGossipMs: limits.yjsAwarenessGossipMs,
     metrics,
     log: app.log,
