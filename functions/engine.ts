@@ -389,12 +389,12 @@ export class FunctionEngine {
     }
     // A live-set change is delivered only when it changed this service's view (a custom view
     // may not show the tally field that changed); an entity change always is (its version moved).
-    let last: string | undefined;
+    // Compared as JSON only on a live-set change (rare); entity changes just keep the last view.
+    let last: EntityView["state"] | undefined;
     const deliver = (v: EntityView | { deleted: true }, cause: WatchCause): void => {
       if ("state" in v) {
-        const text = JSON.stringify(v.state);
-        if (cause === "membership" && text === last) return;
-        last = text;
+        if (cause === "membership" && last !== undefined && JSON.stringify(v.state) === JSON.stringify(last)) return;
+        last = v.state;
       }
       onView(v);
     };
@@ -403,7 +403,7 @@ export class FunctionEngine {
       const stop = this.watch(entity, (e, cause) => deliver(e.deleted ? { deleted: true } : this.localView(svc, e), cause));
       try {
         const initial = this.localView(svc, entity);
-        last = JSON.stringify(initial.state);
+        last = initial.state;
         return { initial, stop };
       } catch (err) {
         stop();
@@ -414,7 +414,7 @@ export class FunctionEngine {
     // later changes (each from a copy taken at its change) are delivered in order, after the
     // initial view and one turn of the event loop, so the caller has it first.
     const first = this.viewOf(svc, entity).then((v) => {
-      last = JSON.stringify(v.state);
+      last = v.state;
       return v;
     });
     first.catch(() => undefined);
