@@ -95,6 +95,12 @@ describe("lattice command lines", () => {
     assert.match(badFlag.stderr, /lattice status --help/);
   });
 
+  it("`lattice cluster` takes a bare --fsync like `lattice start` does", async () => {
+    const r = await lattice(["cluster", "--fsync", "--help"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Usage: lattice cluster/);
+  });
+
   it("`lattice lab partition` against a replica without LATTICE_LAB exits 1 and says how to turn it on", async () => {
     const r = await lattice(["lab", "partition", "us-east", "eu-west", "--url", node.url]);
     assert.equal(r.code, 1);

@@ -37,6 +37,18 @@ const STOP_GRACE_MS = 10_000;
 const PER_REGION = new Set(["port", "region", "data-dir", "peers", "advertise-url", "cluster-secret", "host", "memory", "lab"]);
 const PASSED = Object.values(SETTINGS).filter((f) => !PER_REGION.has(f));
 
+/** Passed settings that `lattice start` also takes bare, meaning 1 (`--fsync`). */
+const BOOLEAN_SETTINGS = new Set(["fsync"]);
+
+/** `--fsync` alone becomes `--fsync=1`, as `lattice start` reads it (parseArgs wants a value). */
+function bareBooleans(argv: readonly string[]): string[] {
+  return argv.map((arg, i) => {
+    const next = argv[i + 1];
+    const bare = arg.startsWith("--") && !arg.includes("=") && BOOLEAN_SETTINGS.has(arg.slice(2)) && (next === undefined || next.startsWith("--"));
+    return bare ? `${arg}=1` : arg;
+  });
+}
+
 export function clusterHelp(): string {
   const regions = CLUSTER_REGIONS.map((r) => `${r.region} on ${r.port}`).join(", ");
   return [
@@ -92,7 +104,7 @@ export function formatLogLine(line: string, verbose: boolean): string | undefine
 export async function runCluster(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const passOptions = Object.fromEntries(PASSED.map((f) => [f, { type: "string" as const }]));
   const { values } = parseArgs({
-    args: [...argv],
+    args: bareBooleans(argv),
     options: {
       ...passOptions,
       "data-dir": { type: "string" },
