@@ -257,6 +257,22 @@ describe("PartitionLab", () => {
     await p.close();
   });
 
+  it("closing the transport drops delayed frames and tells a queued close at once: no delay timer outlives it", async () => {
+    const p = new Pair();
+    await p.connect();
+    p.latency("us-east", 60_000);
+    p.connA.send(frame("slow"));
+    p.connA.close(CloseCode.normal, "done");
+    await p.run(10);
+    assert.deepEqual(p.probeB.closes, [], "the close waits behind the delayed frame");
+    const t0 = p.env.now;
+    await p.close();
+    assert.deepEqual(p.probeB.closes, [{ code: CloseCode.normal, reason: "done" }]);
+    assert.deepEqual(p.payloadsB(), [], "the delayed frame is dropped");
+    assert.ok(p.env.now - t0 < 1000, `told after ${p.env.now - t0} ms`);
+    assert.equal(p.env.scheduler.pending, 0);
+  });
+
   it("refuses a region cut from itself and latencies out of range", () => {
     const lab = new PartitionLab({ region: "us-east", env: realEnv() });
     assert.throws(() => lab.partition("eu-west", "eu-west"), RangeError);

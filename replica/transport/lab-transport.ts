@@ -155,8 +155,9 @@ export class PartitionLab {
       },
       async close() {
         await inner.close();
-        // The wrapped sockets are closed now; closes held back by a cut are told at last.
-        for (const c of [...mine]) c.release();
+        // The wrapped sockets are closed now: closes held back by a cut or queued behind delayed
+        // frames are told at last, and no delay timer outlives the transport.
+        for (const c of [...mine]) c.shutdown();
       },
     };
   }
@@ -291,6 +292,17 @@ class LabConnection implements Connection {
     const held = this.heldClose;
     if (held === undefined || this.closeTold) return;
     this.lab.env.timers.defer(() => this.tellClose(held.code, held.reason));
+  }
+
+  /** The transport closed: delayed frames are dropped and a queued or held close is told now. */
+  shutdown(): void {
+    const queued = this.queue.find((p) => p.kind === "close");
+    this.timer?.cancel();
+    this.timer = undefined;
+    this.queue.length = 0;
+    const close = queued?.kind === "close" ? queued : this.heldClose;
+    if (close === undefined || this.closeTold) return;
+    this.lab.env.timers.defer(() => this.tellClose(close.code, close.reason));
   }
 
   private tellHeldCloseAs(close: { code: number; reason: string }): void {
