@@ -8,6 +8,7 @@
  * backoffDelay(0, o); // 50..100 ms
  * backoffDelay(3, o); // 400..800 ms
  */
+import { MAX_TIMER_MS, numberIn } from "./check.js";
 
 export interface ReconnectOptions {
   /** Delay before the first retry. Default 250 ms: most drops are a blip or a replica restart, worth retrying soon. */
@@ -36,17 +37,15 @@ export const DEFAULT_RECONNECT: ResolvedReconnect = Object.freeze({
 });
 
 function check(name: string, value: number, min: number, max = Number.POSITIVE_INFINITY): void {
-  if (typeof value !== "number" || Number.isNaN(value) || value < min || value > max) {
-    throw new RangeError(`reconnect.${name} must be a number from ${min} to ${max}, got ${String(value)}`);
-  }
+  numberIn(`reconnect.${name}`, value, min, max);
 }
 
 /** Fills in the defaults and checks the values; `false` means never reconnect. */
 export function reconnectOptions(opts?: ReconnectOptions | false): ResolvedReconnect {
   if (opts === false) return { ...DEFAULT_RECONNECT, maxAttempts: 0 };
   const o: ResolvedReconnect = { ...DEFAULT_RECONNECT, ...stripUndefined(opts ?? {}) };
-  check("initialDelayMs", o.initialDelayMs, 0);
-  check("maxDelayMs", o.maxDelayMs, o.initialDelayMs);
+  check("initialDelayMs", o.initialDelayMs, 0, MAX_TIMER_MS);
+  check("maxDelayMs", o.maxDelayMs, o.initialDelayMs, MAX_TIMER_MS);
   check("factor", o.factor, 1);
   check("jitter", o.jitter, 0, 1);
   check("maxAttempts", o.maxAttempts, 0);

@@ -204,6 +204,10 @@ describe("client SDK against a replica", () => {
     assert.throws(() => createClient("ftp://127.0.0.1/", { WebSocket }), TypeError);
     assert.throws(() => createClient(node.url, { WebSocket, queueTimeoutMs: -1 }), RangeError);
     assert.throws(() => createClient(node.url, { WebSocket, maxInFlight: 0 }), RangeError);
+    // setTimeout fires at once for Infinity or anything past 2^31 - 1 ms: refused, not obeyed.
+    assert.throws(() => createClient(node.url, { WebSocket, connectTimeoutMs: Number.POSITIVE_INFINITY }), RangeError);
+    assert.throws(() => createClient(node.url, { WebSocket, requestTimeoutMs: 2 ** 31 }), RangeError);
+    assert.throws(() => createClient(node.url, { WebSocket, reconnect: { maxDelayMs: Number.POSITIVE_INFINITY } }), RangeError);
     assert.throws(() => createClient(node.url, { WebSocket, reconnect: { jitter: 3 } }), RangeError);
     if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === "undefined") {
       assert.throws(() => createClient(node.url), /pass \{ WebSocket \}/);

@@ -12,6 +12,7 @@
  */
 import type { ReconnectOptions } from "./backoff.js";
 import { reconnectOptions } from "./backoff.js";
+import { MAX_TIMER_MS, numberIn } from "./check.js";
 import type { ConnectionState, TokenSource } from "./connection.js";
 import { Connection } from "./connection.js";
 import type { LatticeError } from "./errors.js";
@@ -87,16 +88,13 @@ export const CLIENT_DEFAULTS = Object.freeze({
   maxFramesPerSecond: 200,
 });
 
-function positive(name: string, value: number | undefined, fallback: number, allowZero = false): number {
-  const v = value ?? fallback;
-  if (typeof v !== "number" || Number.isNaN(v) || v < 0 || (v === 0 && !allowZero)) throw new RangeError(`${name} must be a ${allowZero ? "non-negative" : "positive"} number, got ${String(v)}`);
-  return v;
+/** A timer option: at most setTimeout's range (Infinity or more would fire at once). */
+function ms(name: string, value: number | undefined, fallback: number, allowZero = false): number {
+  return numberIn(name, value ?? fallback, allowZero ? 0 : Number.MIN_VALUE, MAX_TIMER_MS);
 }
 
 function atLeastOne(name: string, value: number | undefined, fallback: number): number {
-  const v = value ?? fallback;
-  if (typeof v !== "number" || Number.isNaN(v) || v < 1) throw new RangeError(`${name} must be at least 1, got ${String(v)}`);
-  return v;
+  return numberIn(name, value ?? fallback, 1);
 }
 
 /** A client of one replica: one WebSocket, reconnected as needed. */
@@ -113,12 +111,12 @@ export class LatticeClient {
       token: options.token,
       WebSocket,
       reconnect: reconnectOptions(options.reconnect),
-      connectTimeoutMs: positive("connectTimeoutMs", options.connectTimeoutMs, CLIENT_DEFAULTS.connectTimeoutMs),
-      queueTimeoutMs: positive("queueTimeoutMs", options.queueTimeoutMs, CLIENT_DEFAULTS.queueTimeoutMs),
-      requestTimeoutMs: positive("requestTimeoutMs", options.requestTimeoutMs, CLIENT_DEFAULTS.requestTimeoutMs, true),
-      maxFrameBytes: positive("maxFrameBytes", options.maxFrameBytes, CLIENT_DEFAULTS.maxFrameBytes),
+      connectTimeoutMs: ms("connectTimeoutMs", options.connectTimeoutMs, CLIENT_DEFAULTS.connectTimeoutMs),
+      queueTimeoutMs: ms("queueTimeoutMs", options.queueTimeoutMs, CLIENT_DEFAULTS.queueTimeoutMs),
+      requestTimeoutMs: ms("requestTimeoutMs", options.requestTimeoutMs, CLIENT_DEFAULTS.requestTimeoutMs, true),
+      maxFrameBytes: atLeastOne("maxFrameBytes", options.maxFrameBytes, CLIENT_DEFAULTS.maxFrameBytes),
       maxInFlight: atLeastOne("maxInFlight", options.maxInFlight, CLIENT_DEFAULTS.maxInFlight),
-      rateLimitRetryMs: positive("rateLimitRetryMs", options.rateLimitRetryMs, CLIENT_DEFAULTS.rateLimitRetryMs),
+      rateLimitRetryMs: ms("rateLimitRetryMs", options.rateLimitRetryMs, CLIENT_DEFAULTS.rateLimitRetryMs),
       maxFramesPerSecond: atLeastOne("maxFramesPerSecond", options.maxFramesPerSecond, CLIENT_DEFAULTS.maxFramesPerSecond),
       onCallbackError: options.onCallbackError ?? ((err) => console.error("lattice client: a callback threw", err)),
       random: Math.random,

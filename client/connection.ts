@@ -87,7 +87,7 @@ interface Channel {
   done: boolean;
   /** Refused with rate_limited: waits for the retry timer. */
   held: boolean;
-  /** When the first of the rate_limited refusals in a row came (Date.now()). */
+  /** When the first of the rate_limited refusals in a row came (performance.now(): a clock that does not step). */
   refusedSince: number | undefined;
 }
 
@@ -206,6 +206,8 @@ export class Connection {
   /** Closes for good: unsent requests reject with `closed`, calls in flight with `unknown_outcome`. */
   close(): Promise<void> {
     if (this.closing) return this.closing;
+    // Already closed for good (a fatal close, or reconnecting gave up): keep the error it left.
+    if (this.current === "closed" && !this.socket) return (this.closing = Promise.resolve());
     const socket = this.socket;
     this.socket = undefined;
     this.shutdown(undefined, new LatticeError("closed", "the client was closed before the request was sent"), "the client was closed while the call was in flight; it may or may not have been applied");
@@ -271,7 +273,7 @@ export class Connection {
     if (socket !== this.socket) return;
     // The replica's budget is per connection: a new socket starts with a full one.
     this.tokens = this.opts.maxFramesPerSecond - 1;
-    this.tokensAt = Date.now();
+    this.tokensAt = performance.now();
     const id = this.allocId();
     this.sent.set(id, { kind: "probe" });
     if (!this.send(socket, JSON.stringify({ id, op: "cancel", sub: id }))) this.abandon(socket, "sending failed", CLOSE_INTERNAL);
@@ -282,7 +284,7 @@ export class Connection {
     try {
       clearTimeout(this.connectTimer);
       this.connectTimer = undefined;
-      this.openedAt = Date.now();
+      this.openedAt = performance.now();
       this.setState("open");
       // Subscriptions and streams first: what a page shows comes back before new work goes out.
       this.toOpen = [...this.channels];
@@ -368,7 +370,7 @@ export class Connection {
       return;
     }
     for (const op of resend) this.startQueueTimer(op);
-    if (wasOpen && Date.now() - this.openedAt >= this.opts.reconnect.resetAfterMs) this.attempts = 0;
+    if (wasOpen && performance.now() - this.openedAt >= this.opts.reconnect.resetAfterMs) this.attempts = 0;
     if (this.attempts >= this.opts.reconnect.maxAttempts) {
       const err = new LatticeError("disconnected", `no connection to the replica after ${this.attempts} retries`);
       this.shutdown(err, err, "");
@@ -453,6 +455,8 @@ export class Connection {
     for (const channel of this.channels) {
       channel.id = undefined;
       channel.held = false;
+      // A new socket is a new window: refusals on the old one do not count against it.
+      channel.refusedSince = undefined;
     }
   }
 
@@ -497,7 +501,7 @@ export class Connection {
 
   /** Takes a frame token, or schedules the pump for when there is one. */
   private take(): boolean {
-    const now = Date.now();
+    const now = performance.now();
     const rate = this.opts.maxFramesPerSecond;
     this.tokens = Math.min(rate, this.tokens + ((now - this.tokensAt) / 1000) * rate);
     this.tokensAt = now;
@@ -517,7 +521,7 @@ export class Connection {
 
   /** The replica refused to open `channel` for now (rate_limited): try again shortly, for up to queueTimeoutMs. */
   private hold(channel: Channel, err: LatticeError): void {
-    const now = Date.now();
+    const now = performance.now();
     channel.refusedSince ??= now;
     if (now - channel.refusedSince >= this.opts.queueTimeoutMs) {
       this.finish(channel);

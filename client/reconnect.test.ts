@@ -191,6 +191,10 @@ describe("client auth", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(sockets.length, 1);
     assert.deepEqual(states, ["connecting", "closed"], "never open");
+    // Closing it afterwards (a page's teardown) keeps the reason it closed for.
+    await c.close();
+    assert.equal(c.error?.code, "unauthorized");
+    assert.equal((await failure(c.entity("counter", "a").call("increment"))).code, "unauthorized");
   });
 
   it("a valid token is sent as ?token= and a token function is asked on every connection attempt", async () => {
