@@ -578,6 +578,9 @@ export class Connection {
       op.timer = setTimeout(() => {
         op.timer = undefined;
         this.settle(op, unknownOutcome(`no reply within ${this.opts.requestTimeoutMs} ms; the request may or may not have been applied`));
+        // Only a dead connection (a half-open socket after sleep or a NAT drop) answers this late:
+        // drop it, so that the client reconnects and its subscriptions and streams come back.
+        if (this.socket === socket) this.abandon(socket, "no reply in time");
       }, this.opts.requestTimeoutMs);
     }
   }

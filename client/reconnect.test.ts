@@ -124,6 +124,21 @@ describe("client reconnects", () => {
     assert.equal(await entity.call("count"), 1);
   });
 
+  it("a call without a reply within requestTimeoutMs is unknown_outcome, and the silent connection is replaced", async () => {
+    const node = await replica();
+    const { client: c, sockets, states } = client(node.url, { requestTimeoutMs: 300 });
+    const gate = (gates.current = new Gate());
+    const call = c.entity("gate", "silent").call("wait");
+    await gate.entered;
+    const err = await failure(call);
+    assert.equal(err.code, "unknown_outcome");
+    assert.match(err.message, /no reply within 300 ms/);
+    await reach(c, "open");
+    assert.equal(sockets.length, 2, "a new socket");
+    assert.ok(states.includes("reconnecting"), states.join());
+    gate.open();
+  });
+
   it("a read in flight when the socket drops is sent again and answered", async () => {
     const node = await replica();
     const { client: c } = client(node.url);
