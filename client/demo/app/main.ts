@@ -88,12 +88,15 @@ function main(): void {
     location.assign(withUser(location, name));
   });
 
-  // Leaving: close the presence stream and the sockets now, not when the browser gets to it.
+  // Leaving: close the sockets now, not when the browser gets to it. Not after the stream's
+  // cancel is answered: the page may be gone by then, and the replica closes the presence
+  // stream (the user goes offline) when the socket closes anyway.
   window.addEventListener("pagehide", () => {
     cluster.stop();
     cart.stop();
     notes.stop();
-    void presence.stop().finally(() => void client.close());
+    presence.stop().catch(() => undefined);
+    void client.close();
   });
   // A page restored from the back-forward cache had all of that closed: start it afresh.
   window.addEventListener("pageshow", (ev) => {

@@ -65,7 +65,13 @@ export function startPresenceView(client: LatticeClient, room: string, me: strin
         entry.status = isStatus(view.state) ? view.state : undefined;
         render();
       },
-      { onError: (err) => showError(el.error, err) },
+      {
+        onError: (err) => {
+          showError(el.error, err);
+          // Forgotten, so that the next roster change watches the name again.
+          if (watched.get(name) === entry) watched.delete(name);
+        },
+      },
     );
   };
 
