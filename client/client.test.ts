@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import type { LatticeNode } from "../server/node.js";
 import type { EntityView, LatticeClient, LatticeError } from "./index.js";
 import { createClient } from "./index.js";
-import { failure, Inbox, reach, recordingWebSocket, startReplica } from "./test-support/replica.js";
+import { failure, Inbox, openSubscriptions, reach, recordingWebSocket, startReplica } from "./test-support/replica.js";
 
 let node: LatticeNode;
 let client: LatticeClient;
@@ -25,13 +25,6 @@ after(async () => {
   await client.close();
   await node.close();
 });
-
-/** The replica's open /v1/ws subscription gauge. */
-async function wsSubscriptions(): Promise<number> {
-  const text = await (await fetch(`${node.url}/metrics`)).text();
-  const m = /^lattice_client_subscriptions\{transport="ws"\} (\d+)/m.exec(text);
-  return Number(m?.[1] ?? 0);
-}
 
 async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
@@ -56,7 +49,7 @@ describe("client SDK against a replica", () => {
     const view = await cart.get();
     assert.deepEqual(view.state, { items: [{ productId: "p1", name: "Pen", quantity: 5 }] });
     assert.deepEqual(Object.values(view.version), [2]);
-    assert.equal(await wsSubscriptions(), 0, "get's subscription was cancelled");
+    assert.equal(await openSubscriptions(node), 0, "get's subscription was cancelled");
   });
 
   it("get of an entity never written is its empty value with an empty version", async () => {
@@ -90,13 +83,13 @@ describe("client SDK against a replica", () => {
     await counter.call("increment", { amount: 3 });
     const five = await views.waitFor((v) => v.state === 5);
     assert.equal(Object.values(five.version)[0], 2);
-    assert.equal(await wsSubscriptions(), 1);
+    assert.equal(await openSubscriptions(node), 1);
 
     unsubscribe();
     unsubscribe(); // twice is harmless
     const seen = views.items.length;
     await counter.call("increment", { amount: 1 });
-    await eventually(async () => (await wsSubscriptions()) === 0, "the replica released the subscription");
+    await eventually(async () => (await openSubscriptions(node)) === 0, "the replica released the subscription");
     assert.equal(views.items.length, seen, "no view after unsubscribe");
     assert.deepEqual(
       views.items.map((v) => v.state),

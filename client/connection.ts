@@ -134,6 +134,9 @@ export class Connection {
   private heldTimer: ReturnType<typeof setTimeout> | undefined;
   /** Cancels to send (never limited by maxInFlight, only by the frame rate). */
   private cancels: { readonly sub: number; readonly done: () => void }[] = [];
+  /** Cancels the replica refused for now (rate_limited), asked again after rateLimitRetryMs. */
+  private refusedCancels: { readonly sub: number; readonly done: () => void }[] = [];
+  private cancelRetryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The frame budget of the current socket: tokens, refilled at maxFramesPerSecond. */
   private tokens = 0;
   private tokensAt = 0;
@@ -448,6 +451,9 @@ export class Connection {
     this.toOpen = [];
     // The replica cancels everything of a socket that goes.
     for (const c of this.cancels.splice(0)) c.done();
+    for (const c of this.refusedCancels.splice(0)) c.done();
+    clearTimeout(this.cancelRetryTimer);
+    this.cancelRetryTimer = undefined;
     clearTimeout(this.heldTimer);
     this.heldTimer = undefined;
     clearTimeout(this.pumpTimer);
@@ -619,6 +625,15 @@ export class Connection {
     if (!this.send(socket, JSON.stringify({ id, op: "cancel", sub }))) this.abandon(socket, "sending failed", CLOSE_INTERNAL);
   }
 
+  private retryCancel(cancel: { readonly sub: number; readonly done: () => void }): void {
+    this.refusedCancels.push(cancel);
+    this.cancelRetryTimer ??= setTimeout(() => {
+      this.cancelRetryTimer = undefined;
+      this.cancels.push(...this.refusedCancels.splice(0));
+      this.pump();
+    }, this.opts.rateLimitRetryMs);
+  }
+
   private closeChannel(channel: Channel): Promise<void> {
     if (channel.done) return Promise.resolve();
     const sub = channel.id;
@@ -645,8 +660,12 @@ export class Connection {
           if (this.socket) this.confirmed(this.socket);
           return;
         case "cancel":
-          // A refused cancel (rate_limited) left the subscription open on the replica: its id
-          // stays reserved until the socket goes, and its pushes are ignored.
+          if (frame.kind === "error" && frame.error.code === "rate_limited") {
+            // The subscription is still open on the replica (and counts against its limit):
+            // ask again shortly; meanwhile its id stays reserved and its pushes are ignored.
+            this.retryCancel(s);
+            return;
+          }
           if (frame.kind === "ok") this.releasing.delete(s.sub);
           s.done();
           return;

@@ -10,7 +10,7 @@ import { afterEach, describe, it } from "node:test";
 import type { LatticeNode } from "../server/node.js";
 import type { ClientOptions, ConnectionState, EntityView, LatticeClient, LatticeError } from "./index.js";
 import { createClient } from "./index.js";
-import { dropClientSockets, failure, Gate, gates, Inbox, portOf, reach, recordingWebSocket, signToken, startReplica, tempDir, TEST_AUTH_SECRET } from "./test-support/replica.js";
+import { dropClientSockets, failure, Gate, openSubscriptions, gates, Inbox, portOf, reach, recordingWebSocket, signToken, startReplica, tempDir, TEST_AUTH_SECRET } from "./test-support/replica.js";
 
 /** Fast retries: these tests are about what happens, not about waiting. */
 const FAST = { initialDelayMs: 5, maxDelayMs: 50 } as const;
@@ -330,5 +330,19 @@ describe("client within the replica's limits", () => {
     assert.deepEqual(errors.items, []);
     assert.ok((await frameRefusals(node)) > 0, "the replica did refuse some at first");
     assert.deepEqual(states, ["connecting", "open"]);
+  });
+
+  it("an unsubscribe the replica refuses with rate_limited is sent again, so nothing stays open on the replica", async () => {
+    const node = await replica({ env: { LATTICE_LIMITS: "maxFramesPerSecond=20" } });
+    const { client: c } = client(node.url, { rateLimitRetryMs: 200 });
+    const views = new Inbox<string>();
+    const stops = Array.from({ length: 30 }, (_, i) => c.entity("counter", `cancel-${i}`).subscribe(() => views.push(`cancel-${i}`)));
+    await views.waitFor(() => new Set(views.items).size === 30);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the replica's frame budget refills
+    const refusedBefore = await frameRefusals(node);
+    for (const stop of stops) stop();
+    for (let i = 0; i < 100 && (await openSubscriptions(node)) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await openSubscriptions(node), 0);
+    assert.ok((await frameRefusals(node)) > refusedBefore, "the replica did refuse some cancels at first");
   });
 });

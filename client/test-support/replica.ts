@@ -33,6 +33,12 @@ export async function failure(p: Promise<unknown>): Promise<LatticeError> {
   assert.fail("expected a rejection");
 }
 
+/** The replica's open /v1/ws subscriptions (its metrics gauge). */
+export async function openSubscriptions(node: LatticeNode): Promise<number> {
+  const text = await (await fetch(`${node.url}/metrics`)).text();
+  return Number(/^lattice_client_subscriptions\{transport="ws"\} (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
 /** A command that blocks until released: a call the test knows to be in flight. */
 export class Gate {
   private release: (() => void) | undefined;
