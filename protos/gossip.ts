@@ -161,7 +161,7 @@ export function entityDigest(input: EntityDigestInput): Uint8Array {
     const out = Buffer.allocUnsafe(head);
     const at = writeHead(out, id);
     out[at] = 1;
-    return sha256Of(out);
+    return sha256([out]);
   }
   if (input.stateDigest.byteLength !== DIGEST_BYTES) throw new RangeError("stateDigest must be 32 bytes");
   const version = input.version
@@ -182,7 +182,7 @@ export function entityDigest(input: EntityDigestInput): Uint8Array {
     at = writeU64(out, entry.count, at);
   });
   out.set(input.stateDigest, at);
-  return sha256Of(out);
+  return sha256([out]);
 }
 
 const LABEL_BYTES = utf8.encode(DIGEST_LABEL);
@@ -206,10 +206,6 @@ function writeU64(out: Buffer, n: number, at: number): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`not a safe uint64: ${n}`);
   out.writeUInt32BE(Math.floor(n / 2 ** 32), at);
   return out.writeUInt32BE(n >>> 0, at + 4);
-}
-
-function sha256Of(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(createHash("sha256").update(bytes).digest());
 }
 
 /** XORs `digest` into `acc` in place: adds an entity digest to, or removes it from, a tree node. */

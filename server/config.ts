@@ -68,6 +68,9 @@ export class ConfigError extends Error {
 }
 
 /** Parses `--name value`, `--name=value` and bare `--flag` into a map of flag name to value. */
+/** What a region name may be (letters, digits, '.', '_', '-'; 1 to 64): config and the lab API. */
+export const REGION_PATTERN = "^[A-Za-z0-9_.-]{1,64}$";
+
 export function parseFlags(argv: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -161,7 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[], cwd 
   const host = get("LATTICE_HOST") ?? "127.0.0.1";
   const port = integer("LATTICE_PORT", get("LATTICE_PORT") ?? "8080", 0, 65535);
   const region = get("LATTICE_REGION") ?? "local";
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(region)) throw new ConfigError("LATTICE_REGION must be 1-64 letters, digits, '.', '_' or '-'");
+  if (!new RegExp(REGION_PATTERN).test(region)) throw new ConfigError("LATTICE_REGION must be 1-64 letters, digits, '.', '_' or '-'");
   const memory = flags.has("memory") && boolean("--memory", flags.get("memory") ?? "true");
   const dataRaw = get("LATTICE_DATA_DIR") ?? "./data";
   const dataDir = memory ? undefined : isAbsolute(dataRaw) ? dataRaw : resolve(cwd, dataRaw);

@@ -8,7 +8,6 @@ import { FunctionEngine } from "../functions/engine.js";
 import { DEFAULT_ENTITY_KEY_BYTES } from "../protos/limits.js";
 import { Cluster } from "../replica/cluster.js";
 import type { Env } from "../replica/env.js";
-import { realEnv } from "../replica/env.js";
 import { ReplicaMetrics } from "../replica/metrics.js";
 import type { ReplicaOptions } from "../replica/options.js";
 import { Replica } from "../replica/replica.js";
@@ -99,11 +98,10 @@ export async function startNode(config: LatticeConfig, opts: StartOptions = {}):
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false } },
   });
   replica.onError = (err) => app.log.error({ err }, "replica listener failed");
-  const transport = createWsTransport({ onError: (err) => app.log.warn({ err }, "gossip connection handler failed") });
+  const onGossipError = (err: unknown): void => app.log.warn({ err }, "gossip connection handler failed");
+  const transport = createWsTransport({ onError: onGossipError });
   // LATTICE_LAB: gossip goes through the partition lab, which the /v1/lab admin calls steer.
-  const lab = config.lab
-    ? new PartitionLab({ region: config.region, env: opts.env ?? realEnv(), onError: (err) => app.log.warn({ err }, "gossip connection handler failed") })
-    : undefined;
+  const lab = config.lab ? new PartitionLab({ region: config.region, env: replica.env, onError: onGossipError }) : undefined;
   const cluster = new Cluster({
     replica,
     transport: lab ? lab.wrap(transport) : transport,

@@ -19,7 +19,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { SETTINGS } from "../config.js";
-import { requestJson } from "./http.js";
+import { requestJson } from "../api/http-json.js";
 import { CLUSTER_REGIONS } from "./topology.js";
 import { UsageError } from "./usage.js";
 

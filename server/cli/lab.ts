@@ -7,8 +7,8 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { errorText, requestJson } from "./http.js";
-import type { JsonResponse } from "./http.js";
+import { errorText, requestJson } from "../api/http-json.js";
+import type { JsonResponse } from "../api/http-json.js";
 import { DEFAULT_URL, formatLab } from "./status.js";
 import { UsageError } from "./usage.js";
 

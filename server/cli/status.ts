@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import type { PeerStatus } from "../../replica/cluster.js";
-import { errorText, requestJson } from "./http.js";
+import { errorText, requestJson } from "../api/http-json.js";
 import { CLUSTER_REGIONS } from "./topology.js";
 import { UsageError } from "./usage.js";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { requestJson } from "../cli/http.js";
+import { requestJson } from "../api/http-json.js";
 import type { LatticeNode } from "../node.js";
 import { signToken, startTestNode, TEST_AUTH_SECRET } from "../test-support/harness.js";
 import type { LabAnswer, LabView } from "./lab.js";

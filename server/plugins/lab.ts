@@ -25,7 +25,8 @@ import { LatticeError } from "../../functions/errors.js";
 import type { Cluster } from "../../replica/cluster.js";
 import type { LabRules, LabStats, PartitionLab } from "../../replica/transport/lab-transport.js";
 import { MAX_LAB_LATENCY_MS } from "../../replica/transport/lab-transport.js";
-import { errorText, httpBaseOf, requestJson } from "../cli/http.js";
+import { REGION_PATTERN } from "../config.js";
+import { errorText, httpBaseOf, requestJson } from "../api/http-json.js";
 
 export interface LabPluginOptions {
   /** The lab, or undefined when LATTICE_LAB is off. */
@@ -55,7 +56,7 @@ export interface LabAnswer {
 
 const DEFAULT_FORWARD_TIMEOUT_MS = 3000;
 /** The same rule as LATTICE_REGION (server/config.ts). */
-const REGION = { type: "string", pattern: "^[A-Za-z0-9_.-]{1,64}$" } as const;
+const REGION = { type: "string", pattern: REGION_PATTERN } as const;
 const PROPAGATE = { type: "boolean" } as const;
 
 const partitionBody = {

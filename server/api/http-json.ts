@@ -24,7 +24,7 @@ export interface JsonRequestOptions {
   readonly timeoutMs?: number;
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /** Answers larger than this are cut off: /v1/cluster and /v1/lab are a few KiB. */
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
