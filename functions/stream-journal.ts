@@ -36,14 +36,18 @@ export interface LeftoverStream {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** ctx.local as JSON; values JSON cannot hold are left out rather than failing the stream. */
-function jsonLocal(local: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The record as stored. ctx.local is written as JSON; if it cannot be (a cycle, a BigInt), it is
+ * stored empty rather than failing the stream. Values JSON leaves out are simply absent.
+ */
+function encodeRecord(record: Omit<OpenStreamRecord, "local">, local: Record<string, unknown>): Uint8Array {
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(JSON.stringify(local) ?? "{}");
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    text = JSON.stringify({ ...record, local });
   } catch {
-    return {};
+    text = JSON.stringify({ ...record, local: {} });
   }
+  return encoder.encode(text);
 }
 
 function decode(bytes: Uint8Array): OpenStreamRecord | undefined {
@@ -84,7 +88,7 @@ export class StreamJournal {
   async open(record: Omit<OpenStreamRecord, "local">): Promise<JournalEntry> {
     const storageKey = `${OPEN_STREAM_PREFIX}${this.session}/${(this.seq++).toString(16).padStart(12, "0")}`;
     const put = (local: Record<string, unknown>) =>
-      this.store.batch([{ type: "put", key: storageKey, value: encoder.encode(JSON.stringify({ ...record, local: jsonLocal(local) })) }], { sync: this.sync });
+      this.store.batch([{ type: "put", key: storageKey, value: encodeRecord(record, local) }], { sync: this.sync });
     await this.track(put({}));
     // Writes of one entry run in order, so a removal never overtakes an update.
     let last: Promise<void> = Promise.resolve();
