@@ -74,10 +74,17 @@ export async function runStart(argv: readonly string[], env: NodeJS.ProcessEnv =
   // LATTICE_FUNCTIONS names the service modules; without it the example services run.
   const services = config.functions.length > 0 ? await loadServices(config.functions) : await loadExamples();
   const node = await startNode(config, { services });
-  let stopping = false;
+  let stopping: string | undefined;
   const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
+    if (stopping !== undefined) {
+      // The same signal again while the clean close hangs (a second Ctrl-C): out now. A different
+      // one is not: under `lattice cluster` a Ctrl-C reaches the replica from the terminal and
+      // as SIGTERM from the parent.
+      if (signal !== stopping) return;
+      node.app.log.warn(`${signal} again: exiting without waiting for the clean shutdown`);
+      process.exit(1);
+    }
+    stopping = signal;
     node.app.log.info(`${signal}: shutting down`);
     node.close().then(
       () => process.exit(0),
