@@ -261,13 +261,26 @@ export class YjsHub {
       // Only clients connected here: states learned from peers are never re-relayed.
       const clients = [...room.gossipDirty].filter((c) => room.awareness.ownedLocally(c));
       room.gossipDirty.clear();
-      if (clients.length > 0 && gossip) {
-        gossip.broadcastAwareness(room.ref, room.awareness.encode(clients));
-        this.opts.metrics.awarenessCount("gossip_out");
-      }
+      if (clients.length > 0 && gossip) this.gossipAwareness(gossip, room, clients);
       this.dropIfIdle(room);
     }
     this.dirtyRooms.clear();
+  }
+
+  /**
+   * Sends the clients' states in messages a peer accepts: one over maxAwarenessBytes would be
+   * dropped there whole (a crowded document, or every client at once after a reconnect).
+   */
+  private gossipAwareness(gossip: AwarenessGossip, room: YjsRoom, clients: readonly number[]): void {
+    const update = room.awareness.encode(clients);
+    if (update.length > this.opts.maxAwarenessBytes && clients.length > 1) {
+      const half = clients.length >> 1;
+      this.gossipAwareness(gossip, room, clients.slice(0, half));
+      this.gossipAwareness(gossip, room, clients.slice(half));
+      return;
+    }
+    gossip.broadcastAwareness(room.ref, update);
+    this.opts.metrics.awarenessCount("gossip_out");
   }
 
   private remoteAwareness(ref: EntityRef, update: Uint8Array, origin: string): void {

@@ -142,6 +142,19 @@ describe("/v1/yjs with the stock y-websocket provider", () => {
     assert.ok(sent >= 1 && sent <= 2, `gossip messages: ${sent}`);
   });
 
+  it("gossips a crowd's awareness in messages the peer accepts (each under maxYjsAwarenessBytes)", async () => {
+    const limits = { maxYjsAwarenessBytes: 400 };
+    const a = await start({ limits });
+    const b = await start({ limits, argv: ["--memory", "--peers", a.url.replace(/^http/, "ws")] });
+    await meshed(a, b);
+    const crowd = await Promise.all(Array.from({ length: 6 }, () => raw(a, "crowded")));
+    const reader = await raw(b, "crowded");
+    await until("synced", () => reader.synced && crowd.every((c) => c.synced));
+    // Six states of ~120 bytes change in one gossip window: ~720 bytes, over the peer's limit.
+    for (const [i, c] of crowd.entries()) c.setAwareness({ user: `user ${i}`, note: "x".repeat(100) });
+    await until("the reader on the other replica sees all six", () => crowd.every((c) => reader.awareness.getStates().has(c.doc.clientID)));
+  });
+
   it("drops a peer's cursors when the peer replica goes away", async () => {
     const a = await start();
     const b = await start({ argv: ["--memory", "--peers", a.url.replace(/^http/, "ws")] });
