@@ -92,15 +92,6 @@ export class YjsHub {
     }
   }
 
-  /** Rooms open (documents with connections or remote awareness), for tests and metrics. */
-  get size(): number {
-    return this.rooms.size;
-  }
-
-  room(ref: EntityRef): YjsRoom | undefined {
-    return this.rooms.get(entityId(ref));
-  }
-
   private now(): number {
     return this.opts.replica.env.clock.monotonic();
   }
@@ -142,7 +133,7 @@ export class YjsHub {
     const loading = room.loading;
     try {
       const e = await loading;
-      if (e.deleted) throw new DeletedError();
+      if (e.deleted) throw new ReplicaError("entity_deleted", "the document was deleted");
       // Loading into a full cache can evict the entity before the pin counted (its Y.Doc is then
       // destroyed); syncing clients with that copy would fork the document from the replica's.
       if (this.opts.replica.entities.cache.peek(e.id) !== e) throw new CacheFullError();
@@ -362,13 +353,6 @@ export class YjsHub {
     this.rooms.clear();
     this.dirtyRooms.clear();
     this.relayRooms.clear();
-  }
-}
-
-/** The document's entity is deleted (close 4410). */
-export class DeletedError extends Error {
-  constructor() {
-    super("the document was deleted");
   }
 }
 

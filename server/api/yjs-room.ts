@@ -5,7 +5,7 @@ import { encodeAwarenessMessage } from "./yjs-messages.js";
 
 /** A connection as a room sees it (YjsSession implements it). */
 export interface RoomMember {
-  /** True once the member sent its sync step 1: from then on it gets every update. */
+  /** True once the document is loaded and the replica sent the member its step 1: from then on it gets every update. */
   readonly ready: boolean;
   /** Sends one frame; never throws (a failing socket is closed by the member). */
   send(frame: Uint8Array): void;

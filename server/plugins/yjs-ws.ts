@@ -135,7 +135,7 @@ export function yjsWsPlugin(app: FastifyInstance, opts: YjsWsOptions): Promise<v
         (access) => {
           if (access === "forbidden") {
             metrics.refused("forbidden");
-            if (!session.isClosed) session.send(encodePermissionDenied(`not allowed to open ${service}/${key}`.slice(0, 200)));
+            session.send(encodePermissionDenied(`not allowed to open ${service}/${key}`.slice(0, 200)));
             session.terminate(CloseCode.forbidden, "not allowed to open this document");
             return;
           }
