@@ -9,6 +9,7 @@
 import { parseArgs } from "node:util";
 import { errorText, requestJson } from "../api/http-json.js";
 import type { JsonResponse } from "../api/http-json.js";
+import type { LabAnswer, LabView } from "../plugins/lab.js";
 import { DEFAULT_URL, formatLab } from "./status.js";
 import { UsageError } from "./usage.js";
 
@@ -43,17 +44,13 @@ export function parseDuration(raw: string): number {
   return ms;
 }
 
-interface Answer {
-  readonly lab: Parameters<typeof formatLab>[0] & { readonly region: string };
-  readonly propagated?: ReadonlyArray<{ readonly url: string; readonly ok: boolean; readonly error?: string }>;
-}
-
 function report(base: string, res: JsonResponse): number {
   if (res.status !== 200) {
     process.stderr.write(`lattice lab: ${base}: ${errorText(res)}\n`);
     return 1;
   }
-  const answer = res.body as Answer | (Answer["lab"] & { propagated?: undefined });
+  // A POST answers LabAnswer; GET /v1/lab the view alone.
+  const answer = res.body as LabAnswer | LabView;
   const lab = "lab" in answer ? answer.lab : answer;
   process.stdout.write(`${base} (${lab.region}): ${formatLab(lab)}\n`);
   const forwards = "lab" in answer ? (answer.propagated ?? []) : [];

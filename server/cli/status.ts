@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import type { PeerStatus } from "../../replica/cluster.js";
+import type { LabRules } from "../../replica/transport/lab-transport.js";
 import { errorText, requestJson } from "../api/http-json.js";
 import { CLUSTER_REGIONS } from "./topology.js";
 import { UsageError } from "./usage.js";
@@ -25,17 +26,10 @@ export function statusHelp(): string {
   ].join("\n");
 }
 
-/** A peer as /v1/cluster reports it (replica/cluster.ts, which serves that route). */
-type PeerRow = PeerStatus;
-
-export interface ClusterDocument {
+/** What GET /v1/cluster answers; its peers are the cluster's own PeerStatus (replica/cluster.ts). */
+interface ClusterDocument {
   readonly replica: { readonly id: string; readonly region: string; readonly url: string };
-  readonly peers: readonly PeerRow[];
-}
-
-interface LabDocument {
-  readonly partitions: ReadonlyArray<readonly [string, string]>;
-  readonly latencyMs: Readonly<Record<string, number>>;
+  readonly peers: readonly PeerStatus[];
 }
 
 /** "0.4 s ago", "3 min ago", or "never". */
@@ -53,13 +47,13 @@ export function table(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ").trimEnd()).join("\n");
 }
 
-export function formatLab(lab: LabDocument): string {
+export function formatLab(lab: LabRules): string {
   const cuts = lab.partitions.map(([a, b]) => `${a} ✕ ${b}`).join(", ") || "none";
   const latency = Object.entries(lab.latencyMs).map(([r, ms]) => `${r} +${ms} ms`).join(", ") || "none";
   return `partitions: ${cuts}; latency: ${latency}`;
 }
 
-export function formatCluster(doc: ClusterDocument, lab: LabDocument | undefined): string {
+export function formatCluster(doc: ClusterDocument, lab: LabRules | undefined): string {
   const rows: string[][] = [["REGION", "REPLICA", "GOSSIP URL", "STATE", "LAST HEARD", "QUEUED", "ANTI-ENTROPY", "NOTE"]];
   rows.push([doc.replica.region, doc.replica.id, doc.replica.url, "self", "", "", "", ""]);
   const peers = [...doc.peers].sort((a, b) => (a.region ?? "~").localeCompare(b.region ?? "~") || a.url.localeCompare(b.url));
@@ -105,7 +99,7 @@ export async function runStatus(argv: readonly string[]): Promise<number> {
   }
   // The lab's rules explain a "down" peer at a glance; a replica without the lab answers 404.
   const lab = await requestJson("GET", `${base}/v1/lab`, auth).catch(() => undefined);
-  process.stdout.write(`${formatCluster(res.body as ClusterDocument, lab?.status === 200 ? (lab.body as LabDocument) : undefined)}\n`);
+  process.stdout.write(`${formatCluster(res.body as ClusterDocument, lab?.status === 200 ? (lab.body as LabRules) : undefined)}\n`);
   return 0;
 }
 
