@@ -15,7 +15,9 @@
  * - subscriptions and streams are opened again on every new socket, until they end or are closed;
  *   one the replica refuses with rate_limited is tried again after `rateLimitRetryMs`;
  * - close codes 4401 and 4403 end the connection for good (a new token will not appear by
- *   retrying); every other way a socket ends is retried with backoff.
+ *   retrying), except a 4401 closing an open socket when the token is a function: the token
+ *   expired, and the next attempt asks the function for a fresh one; every other way a socket
+ *   ends is retried with backoff.
  *
  * Socket callbacks never throw: user callbacks run guarded, and anything unexpected drops the
  * socket, which is then reopened.
@@ -367,7 +369,11 @@ export class Connection {
       return;
     }
     const fatal = code === undefined ? undefined : FATAL[code];
-    if (fatal) {
+    // A token function can hand out a fresh token, so a socket that was open and then closed 4401
+    // (its token expired) is retried; a refusal of a new socket's token stays final, so a function
+    // that keeps returning a bad token cannot loop.
+    const refreshable = fatal === "unauthorized" && wasOpen && typeof this.opts.token === "function";
+    if (fatal && !refreshable) {
       const err = new LatticeError(fatal, reason || (fatal === "unauthorized" ? "the replica refused the token" : "the replica refused the connection"));
       this.shutdown(err, err, "");
       return;

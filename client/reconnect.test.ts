@@ -235,6 +235,50 @@ describe("client auth", () => {
     assert.equal(await c.entity("counter", "auth").call("increment"), 2);
   });
 
+  // exp 4 s ago is still accepted under the replica's 5 s clock tolerance, for at most a second.
+  const expiringSoon = (): Promise<string> => signToken({ sub: "alice" }, { expiresInSec: -4 });
+
+  it("with a token function, a connection closed 4401 because its token expired reconnects with a fresh token and resubscribes", async () => {
+    const node = await replica({ env });
+    const fresh = await signToken({ sub: "alice" });
+    const first = await expiringSoon();
+    let asked = 0;
+    const { client: c, states } = client(node.url, {
+      token: () => {
+        asked++;
+        return asked === 1 ? first : fresh;
+      },
+    });
+    const views = new Inbox<EntityView<number>>();
+    c.entity("counter", "expiry").subscribe(views.push);
+    await views.waitFor((v) => v.state === 0);
+    // the replica closes the socket with 4401 once the first token expires
+    await reach(c, "reconnecting");
+    await reach(c, "open");
+    assert.equal(asked, 2);
+    assert.equal(c.error, undefined);
+    assert.equal(await c.entity("counter", "expiry").call("increment"), 1);
+    await views.waitFor((v) => v.state === 1);
+    assert.deepEqual(states, ["connecting", "open", "reconnecting", "open"]);
+  });
+
+  it("with a token function that keeps returning the expired token, the refused reconnect closes the client with unauthorized", async () => {
+    const node = await replica({ env });
+    const stale = await expiringSoon();
+    let asked = 0;
+    const { client: c, states } = client(node.url, {
+      token: () => {
+        asked++;
+        return stale;
+      },
+    });
+    assert.equal(await c.entity("counter", "stale").call("increment"), 1);
+    await reach(c, "closed");
+    assert.equal(c.error?.code, "unauthorized");
+    assert.equal(asked, 2, "one retry with whatever the function returned, then final");
+    assert.deepEqual(states, ["connecting", "open", "reconnecting", "closed"]);
+  });
+
   it("a refused origin (4403) closes the client for good with forbidden", async () => {
     const node = await replica({ env: { LATTICE_WS_ORIGINS: "https://app.example.com" } });
     const rec = recordingWebSocket({ origin: "https://evil.example.com" });
