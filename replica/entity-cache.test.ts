@@ -121,6 +121,30 @@ describe("entity cache", () => {
       await r.close();
     }
   });
+  it("a pin counts at once: an entity pinned from the cache while another load fills the cache stays the live cached object", async () => {
+    const r = await Replica.open({ store: new MemoryStore(), options: { cacheMaxEntries: 1 } });
+    try {
+      const a = { service: "c", key: "a" };
+      await incr(r, a);
+      await r.entities.drain();
+      // A load of a new entity finishing (and evicting what is idle) in the gap between the pin's
+      // cache hit and its count, whichever microtask it lands in.
+      for (let hops = 0; hops < 8; hops++) {
+        const loading = r.read(ref(hops), "pncounter");
+        for (let i = 0; i < hops; i++) await Promise.resolve();
+        const [pinned] = await Promise.all([r.pin(a), loading]);
+        assert.ok(pinned);
+        assert.equal(r.entities.cache.peek(entityId(a)), pinned, `the pinned entity was evicted (${hops} hops)`);
+        await incr(r, a);
+        assert.equal(r.entities.cache.peek(entityId(a)), pinned, `a command loaded a second copy (${hops} hops)`);
+        r.unpin(pinned);
+      }
+      assert.equal(await viewOf(r, a), 9);
+    } finally {
+      await r.close();
+    }
+  });
+
   it("an entity loaded into a cache full of pinned entities is not evicted before its caller pins it", async () => {
     const r = await Replica.open({ store: new MemoryStore(), options: { cacheMaxEntries: 3 } });
     try {

@@ -102,9 +102,11 @@ export class EntityStore {
   /**
    * The entity at `ref`: from the cache, else from the store, else (with `type`) a new empty
    * entity that is not stored until its first commit. Without `type`, unknown entities are
-   * undefined. A stored entity of another type is a type_mismatch error.
+   * undefined. A stored entity of another type is a type_mismatch error. With `pin`, the entity
+   * is pinned in the same turn it is found or cached: a pin counted after an await could come
+   * too late, once another load has evicted it (and destroyed its Y.Doc).
    */
-  async get(ref: EntityRef, type?: TypeName): Promise<Entity | undefined> {
+  async get(ref: EntityRef, type?: TypeName, pin = false): Promise<Entity | undefined> {
     const id = entityId(ref);
     let e = this.cache.get(id);
     if (!e) {
@@ -125,6 +127,7 @@ export class EntityStore {
     if (e && type && e.type !== type && !e.deleted) {
       throw new CrdtError("type_mismatch", `entity ${ref.service}/${ref.key} holds a ${e.type}, not a ${type}`);
     }
+    if (e && pin) e.pins++;
     return e;
   }
 

@@ -267,9 +267,7 @@ export class Replica {
 
   /** Keeps an entity in memory while a subscription or stream is open. */
   async pin(ref: EntityRef, type?: TypeName): Promise<Entity | undefined> {
-    const e = await this.entities.get(ref, type);
-    if (e) e.pins++;
-    return e;
+    return this.entities.get(ref, type, true);
   }
 
   unpin(e: Entity): void {

@@ -134,9 +134,6 @@ export class YjsHub {
     try {
       const e = await loading;
       if (e.deleted) throw new ReplicaError("entity_deleted", "the document was deleted");
-      // Loading into a full cache can evict the entity before the pin counted (its Y.Doc is then
-      // destroyed); syncing clients with that copy would fork the document from the replica's.
-      if (this.opts.replica.entities.cache.peek(e.id) !== e) throw new CacheFullError();
       // The room may have been emptied and refilled while this load ran: keep the current pin.
       if (room.loading === loading) room.entity = e;
       return room;
@@ -353,12 +350,5 @@ export class YjsHub {
     this.rooms.clear();
     this.dirtyRooms.clear();
     this.relayRooms.clear();
-  }
-}
-
-/** The document could not stay in the replica's cache (close 1013: try again later). */
-export class CacheFullError extends Error {
-  constructor() {
-    super("the replica's entity cache is full of pinned entities");
   }
 }

@@ -8,7 +8,6 @@ import { bytesOf, closeSocket } from "./client-socket.js";
 import type { ApiLimits } from "./limits.js";
 import { FrameRateLimiter } from "./rate-limiter.js";
 import { decodeAwarenessUpdate } from "./yjs-awareness.js";
-import { CacheFullError } from "./yjs-hub.js";
 import type { YjsHub } from "./yjs-hub.js";
 import type { YjsMessage } from "./yjs-messages.js";
 import { YjsFrameError, YjsMessageType, decodeYjsMessage, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2 } from "./yjs-messages.js";
@@ -263,7 +262,6 @@ export class YjsSession implements RoomMember {
     if (err instanceof YjsUpdateError) this.refuse("bad_update", CloseCode.badFrame, err.message);
     else if (err instanceof ReplicaError && err.code === "entity_deleted") this.terminate(CloseCode.entityDeleted, "the document was deleted");
     else if (err instanceof ReplicaError && err.code === "unavailable") this.terminate(CloseCode.goingAway, "the replica is shutting down");
-    else if (err instanceof CacheFullError) this.terminate(CloseCode.tryAgainLater, err.message);
     else this.internal(err);
   }
 
