@@ -3,7 +3,9 @@ import type { WebSocket } from "ws";
 /**
  * WebSocket pings every `intervalMs`; a client that has not answered the previous one is dropped
  * (a socket whose peer vanished without a FIN would otherwise hold its subscriptions, streams or
- * awareness forever). Returns the teardown: the timer and the pong listener.
+ * awareness forever). A socket the server paused (backpressure while its writes commit) reads
+ * nothing, pongs included, so it is neither pinged nor judged until it resumes. Returns the
+ * teardown: the timer and the pong listener.
  */
 export function keepAlive(socket: WebSocket, intervalMs: number, log: { debug: (o: object, m: string) => void }): () => void {
   let alive = true;
@@ -12,6 +14,7 @@ export function keepAlive(socket: WebSocket, intervalMs: number, log: { debug: (
   };
   socket.on("pong", onPong);
   const ping = setInterval(() => {
+    if (socket.isPaused) return;
     if (!alive) {
       socket.terminate();
       return;
