@@ -22,15 +22,18 @@ export function mergeDotFun<E extends { readonly dot: Dot }>(
   sctx: CausalContext,
 ): boolean {
   let changed = false;
-  for (const [k, e] of target) {
-    if (sctx.has(e.dot) && !src.has(k)) {
-      target.delete(k);
-      changed = true;
-    }
-  }
+  // Adds before removals: a replica's new entry usually replaces its old one, and removing first
+  // would shrink a small Map to nothing only to grow it again (two table reallocations per join).
+  // Entries added here are in src, so the removal pass keeps them.
   for (const [k, e] of src) {
     if (!target.has(k) && !tctx.has(e.dot)) {
       target.set(k, e);
+      changed = true;
+    }
+  }
+  for (const [k, e] of target) {
+    if (sctx.has(e.dot) && !src.has(k)) {
+      target.delete(k);
       changed = true;
     }
   }
