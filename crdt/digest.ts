@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { CrdtState } from "./codec.js";
 import { encodeState } from "./codec.js";
 import { yIdentity } from "./ydoc.js";
@@ -11,5 +11,5 @@ import { yIdentity } from "./ydoc.js";
  */
 export function digest(s: CrdtState, ydocStateVector?: Uint8Array): Uint8Array {
   const bytes = s.type === "ydoc" ? yIdentity(s, ydocStateVector) : encodeState(s);
-  return new Uint8Array(createHash("sha256").update(bytes).digest());
+  return new Uint8Array(hash("sha256", bytes, "buffer"));
 }

@@ -2,7 +2,7 @@
 // must compute identically (protos/PROTOCOL.md): the AuthProof MAC, version negotiation, and the
 // anti-entropy tree position and digest of an entity. Node-only (node:crypto); the browser client
 // never needs it, so protos/index.ts does not re-export it.
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, hash, timingSafeEqual } from "node:crypto";
 import { CloseCode } from "./close-codes.js";
 import { lattice } from "./generated/replica.js";
 
@@ -127,7 +127,7 @@ export function placementId(service: string, key: string): string {
 
 /** The tree position of (service, key): the first two bytes of SHA-256(UTF-8 of placementId(service, key)). */
 export function treePosition(service: string, key: string): TreePosition {
-  const h = sha256([utf8.encode(placementId(service, key))]);
+  const h = sha256(utf8.encode(placementId(service, key)));
   const b0 = h[0] ?? 0;
   const b1 = h[1] ?? 0;
   return { bucket: b0, leaf: b0 * TREE_FANOUT + b1 };
@@ -161,7 +161,7 @@ export function entityDigest(input: EntityDigestInput): Uint8Array {
     const out = Buffer.allocUnsafe(head);
     const at = writeHead(out, id);
     out[at] = 1;
-    return sha256([out]);
+    return sha256(out);
   }
   if (input.stateDigest.byteLength !== DIGEST_BYTES) throw new RangeError("stateDigest must be 32 bytes");
   const version = input.version
@@ -182,7 +182,7 @@ export function entityDigest(input: EntityDigestInput): Uint8Array {
     at = writeU64(out, entry.count, at);
   });
   out.set(input.stateDigest, at);
-  return sha256([out]);
+  return sha256(out);
 }
 
 const LABEL_BYTES = utf8.encode(DIGEST_LABEL);
@@ -214,10 +214,9 @@ export function xorDigest(acc: Uint8Array, digest: Uint8Array): void {
   for (let i = 0; i < DIGEST_BYTES; i++) acc[i] = (acc[i] ?? 0) ^ (digest[i] ?? 0);
 }
 
-function sha256(parts: Uint8Array[]): Uint8Array {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part);
-  return new Uint8Array(hash.digest());
+/** One-shot SHA-256 (no Hash object to create: every commit computes an entity digest). */
+function sha256(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(hash("sha256", bytes, "buffer"));
 }
 
 function u32(n: number): Uint8Array {

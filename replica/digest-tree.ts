@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** 256 level-1 buckets of 256 leaves each: leaves hold ~15 entities at a million entities. */
 export const FANOUT = 256;
@@ -7,7 +7,7 @@ export const DIGEST_BYTES = 32;
 
 /** The leaf an entity id falls in: the first two bytes of SHA-256 of the id. */
 export function leafOf(id: string): number {
-  const h = createHash("sha256").update(id).digest();
+  const h = hash("sha256", id, "buffer");
   return ((h[0] as number) << 8) | (h[1] as number);
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { CrdtState, TypeName, YDocState } from "../crdt/index.js";
 import * as Y from "yjs";
 import { CrdtError, decodeState, emptyState, emptyYDoc, encodeState, digest as stateDigest, yFullUpdate } from "../crdt/index.js";
@@ -283,7 +283,7 @@ export class EntityStore {
         sd = stateDigest(e.state, stateVector);
       } else {
         stateBytes = encodeState(e.state);
-        sd = new Uint8Array(createHash("sha256").update(stateBytes).digest());
+        sd = new Uint8Array(hash("sha256", stateBytes, "buffer"));
         bytes = estimateBytes(stateBytes.length);
       }
       // The entity digest of PROTOCOL.md 2.8: identity and version inside, so that two entities
