@@ -10,6 +10,7 @@
  * const presence = client.entity("presence", "bob").stream("connect", {}, () => {});
  * await presence.close(); stop(); await client.close();
  */
+import { DEFAULT_CLIENT_FRAME_BYTES, DEFAULT_CLIENT_FRAMES_PER_SECOND, DEFAULT_CLIENT_IN_FLIGHT } from "../protos/limits.js";
 import type { ReconnectOptions } from "./backoff.js";
 import { reconnectOptions } from "./backoff.js";
 import { MAX_TIMER_MS, numberIn } from "./check.js";
@@ -82,10 +83,10 @@ export const CLIENT_DEFAULTS = Object.freeze({
   connectTimeoutMs: 10_000,
   queueTimeoutMs: 20_000,
   requestTimeoutMs: 60_000,
-  maxFrameBytes: 1_048_576,
-  maxInFlight: 64,
+  maxFrameBytes: DEFAULT_CLIENT_FRAME_BYTES,
+  maxInFlight: DEFAULT_CLIENT_IN_FLIGHT,
   rateLimitRetryMs: 1_000,
-  maxFramesPerSecond: 200,
+  maxFramesPerSecond: DEFAULT_CLIENT_FRAMES_PER_SECOND,
 });
 
 /** A timer option: at most setTimeout's range (Infinity or more would fire at once). */

@@ -5,6 +5,15 @@
 /** Client WebSocket frame (/v1/ws), text or binary: 1 MiB. */
 export const DEFAULT_CLIENT_FRAME_BYTES = 1024 * 1024;
 
+/**
+ * Client frames per second per /v1/ws connection: 200. The client SDK paces itself to it, so it
+ * never meets the replica's refusal.
+ */
+export const DEFAULT_CLIENT_FRAMES_PER_SECOND = 200;
+
+/** Requests awaiting their reply per /v1/ws connection: 64 (the SDK queues the rest). */
+export const DEFAULT_CLIENT_IN_FLIGHT = 64;
+
 /** Gossip frame (/v1/gossip) once the session is authenticated: 16 MiB. */
 export const DEFAULT_GOSSIP_FRAME_BYTES = 16 * 1024 * 1024;
 

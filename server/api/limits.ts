@@ -1,4 +1,4 @@
-import { DEFAULT_CLIENT_FRAME_BYTES } from "../../protos/limits.js";
+import { DEFAULT_CLIENT_FRAME_BYTES, DEFAULT_CLIENT_FRAMES_PER_SECOND, DEFAULT_CLIENT_IN_FLIGHT } from "../../protos/limits.js";
 
 /**
  * The limits of the client API (SPEC §8). Each is an option (`startNode(config, {limits})`, or
@@ -116,8 +116,8 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   maxBodyBytes: 1024 * 1024,
   maxFrameBytes: DEFAULT_CLIENT_FRAME_BYTES,
   maxInputDepth: 64,
-  maxFramesPerSecond: 200,
-  maxInFlight: 64,
+  maxFramesPerSecond: DEFAULT_CLIENT_FRAMES_PER_SECOND,
+  maxInFlight: DEFAULT_CLIENT_IN_FLIGHT,
   maxSubscriptions: 1024,
   maxBufferedBytes: 16 * 1024 * 1024,
   pingIntervalMs: 30_000,
