@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import {
@@ -158,6 +159,35 @@ describe("entity digest", () => {
   it("matches the test vectors in PROTOCOL.md", () => {
     assert.equal(hex(entityDigest(base)), "c31d79d72d1d62937582e1d0aa881e23a9966fbc1a221cbe6d362bab3e6cab7f");
     assert.equal(hex(entityDigest({ ...base, deleted: true })), "269d82a73390a5faf1ac1b3134e9bf38921b45fd158b5c4ac699fa03a5780277");
+  });
+
+  it("is the PROTOCOL.md construction for any strings, built part by part, with or without the caller's placement id", () => {
+    // The construction of PROTOCOL.md 2.8, one part at a time, as a reference for the one-buffer code.
+    const enc = new TextEncoder();
+    const u32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+    const lp = (b: Uint8Array) => Buffer.concat([u32(b.byteLength), b]);
+    const u64 = (n: number) => Buffer.concat([u32(Math.floor(n / 2 ** 32)), u32(n >>> 0)]);
+    const reference = (service: string, key: string, version: { replica: string; count: number }[]): string => {
+      const id = enc.encode(`${encodeURIComponent(service)}/${encodeURIComponent(key)}`);
+      const live = version.filter((e) => e.count !== 0).sort((a, b) => (a.replica < b.replica ? -1 : a.replica > b.replica ? 1 : 0));
+      const parts = [enc.encode("lattice-entity-digest-v1"), Buffer.from([0]), lp(id), Buffer.from([0]), u32(live.length)];
+      for (const e of live) parts.push(lp(enc.encode(e.replica)), u64(e.count));
+      parts.push(stateDigest);
+      return createHash("sha256").update(Buffer.concat(parts)).digest("hex");
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary" }),
+        fc.string({ unit: "binary" }),
+        fc.uniqueArray(fc.record({ replica: fc.string({ unit: "binary" }), count: fc.maxSafeNat() }), { selector: (e) => e.replica, maxLength: 4 }),
+        (service, key, version) => {
+          const expected = reference(service, key, version);
+          assert.equal(hex(entityDigest({ service, key, deleted: false, version, stateDigest })), expected);
+          assert.equal(hex(entityDigest({ service, key, deleted: false, version, stateDigest, placementId: placementId(service, key) })), expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("ignores version order and zero counts, and covers identity, version and state", () => {

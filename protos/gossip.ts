@@ -143,6 +143,8 @@ export interface EntityDigestInput {
   version: ReadonlyArray<{ readonly replica: string; readonly count: number }>;
   /** The 32-byte digest of the entity's state (crdt/digest.ts `digest`). Ignored when deleted. */
   stateDigest: Uint8Array;
+  /** placementId(service, key), when the caller has it already (the replica's entity id is it). */
+  placementId?: string;
 }
 
 /**
@@ -153,34 +155,33 @@ export interface EntityDigestInput {
  * (common: a counter incremented once by the same replica) would otherwise cancel out.
  */
 export function entityDigest(input: EntityDigestInput): Uint8Array {
-  // Laid out in one buffer and hashed in one call: every commit computes this, and a part per
-  // field (plus a hash update each) cost more than the hashing itself.
-  const id = utf8.encode(placementId(input.service, input.key));
-  const head = LABEL_BYTES.byteLength + 1 + 4 + id.byteLength + 1;
+  // Laid out in one buffer, strings written straight into it, and hashed in one call: every
+  // commit on every replica computes this, and intermediate arrays per part cost more than the
+  // hashing itself.
+  const id = input.placementId ?? placementId(input.service, input.key);
+  const idBytes = Buffer.byteLength(id);
+  const head = LABEL_BYTES.byteLength + 1 + 4 + idBytes + 1;
   if (input.deleted) {
     const out = Buffer.allocUnsafe(head);
-    const at = writeHead(out, id);
+    const at = writeHead(out, id, idBytes);
     out[at] = 1;
     return sha256(out);
   }
   if (input.stateDigest.byteLength !== DIGEST_BYTES) throw new RangeError("stateDigest must be 32 bytes");
-  const version = input.version
-    .filter((e) => e.count !== 0)
-    .sort((a, b) => (a.replica < b.replica ? -1 : a.replica > b.replica ? 1 : 0));
-  const replicas = version.map((e) => utf8.encode(e.replica));
+  const version = input.version.filter((e) => e.count !== 0);
+  if (version.length > 1) version.sort((a, b) => (a.replica < b.replica ? -1 : a.replica > b.replica ? 1 : 0));
   let size = head + 4 + DIGEST_BYTES;
-  for (const r of replicas) size += 4 + r.byteLength + 8;
+  for (const e of version) size += 4 + Buffer.byteLength(e.replica) + 8;
   const out = Buffer.allocUnsafe(size);
-  let at = writeHead(out, id);
+  let at = writeHead(out, id, idBytes);
   out[at++] = 0;
   at = out.writeUInt32BE(checkedU32(version.length), at);
-  version.forEach((entry, i) => {
-    const r = replicas[i] as Uint8Array;
-    at = out.writeUInt32BE(checkedU32(r.byteLength), at);
-    out.set(r, at);
-    at += r.byteLength;
+  for (const entry of version) {
+    const n = Buffer.byteLength(entry.replica);
+    at = out.writeUInt32BE(checkedU32(n), at);
+    at += out.write(entry.replica, at, n, "utf8");
     at = writeU64(out, entry.count, at);
-  });
+  }
   out.set(input.stateDigest, at);
   return sha256(out);
 }
@@ -188,13 +189,12 @@ export function entityDigest(input: EntityDigestInput): Uint8Array {
 const LABEL_BYTES = utf8.encode(DIGEST_LABEL);
 
 /** label || 0x00 || lp(id); returns the offset after it. */
-function writeHead(out: Buffer, id: Uint8Array): number {
+function writeHead(out: Buffer, id: string, idBytes: number): number {
   out.set(LABEL_BYTES, 0);
   let at = LABEL_BYTES.byteLength;
   out[at++] = 0;
-  at = out.writeUInt32BE(checkedU32(id.byteLength), at);
-  out.set(id, at);
-  return at + id.byteLength;
+  at = out.writeUInt32BE(checkedU32(idBytes), at);
+  return at + out.write(id, at, idBytes, "utf8");
 }
 
 function checkedU32(n: number): number {

@@ -288,7 +288,7 @@ export class EntityStore {
       }
       // The entity digest of PROTOCOL.md 2.8: identity and version inside, so that two entities
       // with equal states cannot cancel out in the XOR tree and anti-entropy converges versions.
-      const d = entityDigest({ service: e.ref.service, key: e.ref.key, deleted: e.deleted, version: versionEntries(e.version), stateDigest: sd });
+      const d = entityDigest({ service: e.ref.service, key: e.ref.key, placementId: e.id, deleted: e.deleted, version: versionEntries(e.version), stateDigest: sd });
       const record = encodeRecord({
         state: stateBytes,
         version: e.version,
