@@ -168,8 +168,9 @@ export function entityDigest(input: EntityDigestInput): Uint8Array {
     return sha256(out);
   }
   if (input.stateDigest.byteLength !== DIGEST_BYTES) throw new RangeError("stateDigest must be 32 bytes");
-  const version = input.version.filter((e) => e.count !== 0);
-  if (version.length > 1) version.sort((a, b) => (a.replica < b.replica ? -1 : a.replica > b.replica ? 1 : 0));
+  const version = input.version
+    .filter((e) => e.count !== 0)
+    .sort((a, b) => (a.replica < b.replica ? -1 : a.replica > b.replica ? 1 : 0));
   let size = head + 4 + DIGEST_BYTES;
   for (const e of version) size += 4 + Buffer.byteLength(e.replica) + 8;
   const out = Buffer.allocUnsafe(size);
