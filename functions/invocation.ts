@@ -57,16 +57,24 @@ export async function invoke(
   let forward: Outcome["forward"];
   let deleted = false;
   let ended: Outcome["ended"];
-  const local = inv.local ? { local: inv.local } : {};
+  const info = inv.info;
+  // Written out field by field with arrow functions: `{...info, fail() {}, …}` (a spread, then
+  // concise methods) took V8's slow path and cost ~5 µs per call, more than the rest of a
+  // counter command's run (bench/results/tmp micro-benchmark, 8.7 → 3.5 µs).
   const ctx: StreamContext = {
-    ...inv.info,
-    fail(message: string, detail?: Json): never {
+    service: info.service,
+    key: info.key,
+    command: info.command,
+    auth: info.auth,
+    replica: info.replica,
+    now: info.now,
+    fail: (message: string, detail?: Json): never => {
       throw new LatticeError("failed", String(message), detail === undefined ? undefined : jsonOf(detail, "the detail of ctx.fail"));
     },
-    delete() {
+    delete: () => {
       deleted = true;
     },
-    effect(service: string, key: string, command: string, input: Json = null, options: EffectOptions = {}) {
+    effect: (service: string, key: string, command: string, input: Json = null, options: EffectOptions = {}) => {
       effects.push({
         service: String(service),
         key: String(key),
@@ -75,15 +83,17 @@ export async function invoke(
         synchronous: options?.synchronous === true,
       });
     },
-    forward(service: string, key: string, command: string, input: Json = null) {
+    forward: (service: string, key: string, command: string, input: Json = null) => {
       forward = { service: String(service), key: String(key), command: String(command), input: jsonOf(input, "a forward's input") ?? null };
     },
-    end(message?: Json) {
+    end: (message?: Json) => {
       ended = { message: jsonOf(message, "the message of ctx.end") };
     },
     // Stream hooks get their stream's own object (streams.ts); commands never look at it.
     local: inv.local ?? {},
   };
+  const outcome = (reply: Json | undefined, change: Change | null): Outcome =>
+    inv.local ? { reply, change, effects, forward, ended, local: inv.local } : { reply, change, effects, forward, ended };
   if (state.type === "ydoc") {
     const work = cloneDoc(state);
     let update: Uint8Array | null = null;
@@ -95,12 +105,12 @@ export async function invoke(
         // A read-only run still gets a document, but its writes are refused after the fact.
         const reply = jsonOf(await fn(work, ctx), "the reply");
         if (update) throw new LatticeError("function_error", inv.readOnly);
-        return { reply, change: deleted ? { kind: "delete" } : null, effects, forward, ended, ...local };
+        return outcome(reply, deleted ? { kind: "delete" } : null);
       }
       const reply = jsonOf(await fn(work, ctx), "the reply");
       const u: Uint8Array | null = update;
       const change: Change | null = deleted ? { kind: "delete" } : u ? { kind: "ydoc", update: u } : null;
-      return { reply, change, effects, forward, ended, ...local };
+      return outcome(reply, change);
     } finally {
       work.destroy();
     }
@@ -110,8 +120,7 @@ export async function invoke(
   const facade = facadeFor(type as CausalState["type"], rootSlot(session), session);
   const reply = jsonOf(await fn(facade, ctx), "the reply");
   const d = session.delta();
-  const change: Change | null = deleted ? { kind: "delete" } : d ? { kind: "causal", delta: d } : null;
-  return { reply, change, effects, forward, ended, ...local };
+  return outcome(reply, deleted ? { kind: "delete" } : d ? { kind: "causal", delta: d } : null);
 }
 
 /**
