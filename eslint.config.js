@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig(
   {
-    ignores: ["dist/**", "node_modules/**", "protos/generated/**", "coverage/**", "data/**", ".tmp/**"],
+    ignores: ["dist/**", "node_modules/**", "protos/generated/**", "coverage/**", "data/**", ".tmp/**", "bench/results/tmp/**"],
   },
   js.configs.recommended,
   {

@@ -8,67 +8,67 @@ export type ClockSpec = "default" | "reverse" | { readonly custom: number } | { 
 export interface GCounterState {
   readonly value: number;
   /** Adds n (default 1, must be >= 0). */
-  increment(n?: number): void;
+  increment(this: void, n?: number): void;
   toJSON(): number;
 }
 
 /** A counter that also decrements. */
 export interface PNCounterState extends GCounterState {
-  increment(n?: number): void;
+  increment(this: void, n?: number): void;
   /** Subtracts n (default 1). */
-  decrement(n?: number): void;
+  decrement(this: void, n?: number): void;
 }
 
 /** A grow-only set of JSON values. */
 export interface GSetState extends Iterable<Json> {
   readonly value: Json[];
   readonly size: number;
-  has(value: Json): boolean;
-  add(value: Json): void;
+  has(this: void, value: Json): boolean;
+  add(this: void, value: Json): void;
   toJSON(): Json[];
 }
 
 /** An add-wins observed-remove set of JSON values. */
 export interface ORSetState extends GSetState {
-  remove(value: Json): void;
-  clear(): void;
+  remove(this: void, value: Json): void;
+  clear(this: void): void;
 }
 
 /** A last-writer-wins register holding one JSON value (null before the first write). */
 export interface LWWRegisterState {
   readonly value: Json | null;
-  set(value: Json, clock?: ClockSpec): void;
+  set(this: void, value: Json, clock?: ClockSpec): void;
   toJSON(): Json | null;
 }
 
 /** A flag that, once enabled, stays enabled. */
 export interface FlagState {
   readonly value: boolean;
-  enable(): void;
+  enable(this: void): void;
   toJSON(): boolean;
 }
 
 /** One vote per replica, tallied over the live replicas. */
 export interface VoteState extends VoteView {
   readonly value: VoteView;
-  vote(value: boolean): void;
+  vote(this: void, value: boolean): void;
   toJSON(): VoteView;
 }
 
 /** A map from JSON keys to nested states of any causal model (the key's model never changes). */
 export interface ORMapState {
   /** The value under `key`, as a state of `type`; empty until written. */
-  get<T extends CausalType>(key: Json, type: T): StateOf<T>;
-  has(key: Json): boolean;
+  get<T extends CausalType>(this: void, key: Json, type: T): StateOf<T>;
+  has(this: void, key: Json): boolean;
   /** The state model of the value under `key`, if the key is present. */
-  typeOf(key: Json): CausalType | undefined;
-  keys(): Json[];
+  typeOf(this: void, key: Json): CausalType | undefined;
+  keys(this: void): Json[];
   readonly size: number;
   /** Makes `key` present with the empty value of `type` (an entry "added empty"). */
-  set(key: Json, type: CausalType): void;
+  set(this: void, key: Json, type: CausalType): void;
   /** Removes `key` as observed: a later write starts from the empty value. */
-  delete(key: Json): void;
-  clear(): void;
+  delete(this: void, key: Json): void;
+  clear(this: void): void;
   toJSON(): Record<string, Json>;
 }
 
