@@ -5,6 +5,7 @@
 import { createHmac, hash, timingSafeEqual } from "node:crypto";
 import { CloseCode } from "./close-codes.js";
 import { lattice } from "./generated/replica.js";
+import { $protobuf } from "./runtime.js";
 
 import Role = lattice.replica.Role;
 import RefusalReason = lattice.replica.RefusalReason;
@@ -241,4 +242,22 @@ function concat(parts: Uint8Array[]): Uint8Array {
     offset += p.byteLength;
   }
   return out;
+}
+
+/**
+ * An Envelope carrying a DeltaBatch whose deltas are already encoded `Delta` messages: the same
+ * bytes `Envelope.encode({protocolVersion, deltaBatch: {batchSeq, deltas}})` writes (a nested
+ * message is its length-prefixed bytes on the wire). A replica pushes one change to every peer,
+ * so it encodes each Delta once and splices it into every peer's frame.
+ */
+export function encodeDeltaBatchEnvelope(protocolVersion: number, batchSeq: number, deltas: readonly Uint8Array[]): Uint8Array {
+  const w = $protobuf.Writer.create();
+  // Field numbers of replica.proto: Envelope.protocol_version = 1, Envelope.delta_batch = 8,
+  // DeltaBatch.batch_seq = 1, DeltaBatch.deltas = 2; wire types varint (0) and length-delimited (2).
+  w.uint32((1 << 3) | 0).uint32(protocolVersion);
+  w.uint32((8 << 3) | 2).fork();
+  w.uint32((1 << 3) | 0).uint64(batchSeq);
+  for (const d of deltas) w.uint32((2 << 3) | 2).bytes(d);
+  w.ldelim();
+  return w.finish();
 }

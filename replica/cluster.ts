@@ -490,20 +490,22 @@ export class Cluster implements ClusterPort {
     if (!s) return;
     while (m.queue.size > 0 && s.conn.bufferedAmount() < this.opts.maxBufferedBytes) {
       const items: QueuedChange[] = [];
-      const deltas: pb.Delta.$Properties[] = [];
+      const deltas: Uint8Array[] = [];
       let bytes = 0;
+      let payload = 0;
       while (bytes < this.opts.maxBatchBytes) {
         const [item] = m.queue.take(1);
         if (!item) break;
-        const d = encodeDelta(item);
-        bytes += d.delta?.length ?? 0;
+        const d = encodedDelta(item);
+        bytes += d.message.length;
+        payload += d.payloadBytes;
         items.push(item);
-        deltas.push(d);
+        deltas.push(d.message);
       }
       const batchSeq = ++m.batchSeq;
       m.inflight.set(batchSeq, items);
-      s.send({ deltaBatch: { batchSeq, deltas } });
-      this.observer.deltasSent(m.region, deltas.length, bytes);
+      s.sendDeltaBatch(batchSeq, deltas);
+      this.observer.deltasSent(m.region, deltas.length, payload);
     }
   }
 
@@ -808,30 +810,37 @@ function checkedRef(service: string | null | undefined, key: string | null | und
   return { service, key };
 }
 
-function encodeDelta(item: QueuedChange): pb.Delta.$Properties {
-  const ref = refOf(item.id);
-  const base = {
-    service: ref.service,
-    key: ref.key,
+/** A queued change as an encoded Delta message, and the size of the CRDT payload inside. */
+interface EncodedDelta {
+  readonly message: Uint8Array;
+  readonly payloadBytes: number;
+}
+
+function encodedDelta(item: QueuedChange): EncodedDelta {
+  // Every peer's queue holds the same change object until it coalesces into a change of its own
+  // (owned, or a new object): until then the item's fields are the published change's, so the
+  // Delta is encoded once for all the peers.
+  const cached = item.owned ? undefined : encodedDeltas.get(item.change);
+  if (cached) return cached;
+  const c = item.change;
+  const delta = c.kind === "delete" ? undefined : c.kind === "ydoc" ? encodeYUpdate(c.update) : encodeState(c.delta);
+  const message = pb.Delta.encode({
+    service: item.ref.service,
+    key: item.ref.key,
     origin: item.origin,
     seq: item.seq,
     firstSeq: item.firstSeq,
     originTimeMs: item.originTimeMs,
     version: versionEntries(item.version),
-  };
-  const c = item.change;
-  if (c.kind === "delete") return { ...base, deleted: true };
-  // Every peer's queue holds the same change object until it coalesces into a copy of its own
-  // (owned, and then joined in place, so never cached): encode it once for all the peers.
-  const cached = item.owned ? undefined : encodedChanges.get(c);
-  if (cached) return { ...base, delta: cached };
-  const delta = c.kind === "ydoc" ? encodeYUpdate(c.update) : encodeState(c.delta);
-  if (!item.owned) encodedChanges.set(c, delta);
-  return { ...base, delta };
+    ...(delta ? { delta } : { deleted: true }),
+  }).finish();
+  const out = { message, payloadBytes: delta?.length ?? 0 };
+  if (!item.owned) encodedDeltas.set(c, out);
+  return out;
 }
 
-/** Encoded deltas of shared (not owned) queued changes, by change object. */
-const encodedChanges = new WeakMap<Change, Uint8Array>();
+/** Encoded Deltas of shared (not owned) queued changes, by change object. */
+const encodedDeltas = new WeakMap<Change, EncodedDelta>();
 
 function encodeYUpdate(update: Uint8Array): Uint8Array {
   return crdtPb.crdt.CrdtState.encode({ format: 1, type: crdtPb.crdt.CrdtType.YDOC, ydoc: update }).finish();

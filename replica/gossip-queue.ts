@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { cloneState, join, mergeInto } from "../crdt/index.js";
-import type { EntityId } from "./entity-ref.js";
+import type { EntityId, EntityRef } from "./entity-ref.js";
 import type { AckTracker, Change, OutboundChange } from "./replica.js";
 import type { Version } from "./version.js";
 import { mergeVersion } from "./version.js";
@@ -41,6 +41,7 @@ export class ChangeAcks implements AckTracker {
 /** One entity's pending changes for one peer, joined into one delta. */
 export interface QueuedChange {
   readonly id: EntityId;
+  readonly ref: EntityRef;
   change: Change;
   version: Version;
   readonly origin: string;
@@ -132,6 +133,7 @@ export class GossipQueue {
     }
     this.items.set(c.id, {
       id: c.id,
+      ref: c.ref,
       change: c.change,
       version: new Map(c.version),
       origin: c.origin,

@@ -7,6 +7,7 @@ import {
   NONCE_BYTES,
   SUPPORTED_PROTOCOL_VERSIONS,
   computeAuthProof,
+  encodeDeltaBatchEnvelope,
   negotiateVersion,
   refusalCloseCode,
   verifyAuthProof,
@@ -100,6 +101,14 @@ export class PeerSession {
   send(payload: Partial<pb.Envelope.$Properties>): boolean {
     if (this.closed) return false;
     const frame = pb.Envelope.encode({ protocolVersion: this.version, ...payload }).finish();
+    this.bytesOut += frame.length;
+    return this.conn.send(frame);
+  }
+
+  /** A DeltaBatch of already encoded Delta messages (see encodeDeltaBatchEnvelope). */
+  sendDeltaBatch(batchSeq: number, deltas: readonly Uint8Array[]): boolean {
+    if (this.closed) return false;
+    const frame = encodeDeltaBatchEnvelope(this.version, batchSeq, deltas);
     this.bytesOut += frame.length;
     return this.conn.send(frame);
   }
