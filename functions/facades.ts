@@ -80,7 +80,7 @@ export function facadeFor<T extends CausalType>(type: T, slot: Slot<AnyStore>, s
 /*
  * The facades are classes: getters on the prototype, methods as arrow-function fields (a handler
  * may destructure them: `const { add } = state`). Object literals with getters cost ~0.5 µs each
- * to create in V8, far more than the command they serve (bench/results/tmp micro-benchmark:
+ * to create in V8, far more than the command they serve (measured on this machine:
  * literal with a getter 550 ns, class 35 ns); a facade is built for every handler run.
  */
 
