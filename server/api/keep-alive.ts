@@ -31,3 +31,19 @@ export function keepAlive(socket: WebSocket, intervalMs: number, log: { debug: (
     socket.off("pong", onPong);
   };
 }
+
+/**
+ * What every accepted client socket (/v1/ws, /v1/yjs) needs for its lifetime: keepAlive, and the
+ * cancel of its token-expiry timer, both undone when the socket closes, before `onClose` runs.
+ */
+export function superviseSocket(
+  socket: WebSocket,
+  opts: { intervalMs: number; log: { debug: (o: object, m: string) => void }; cancelExpiry: () => void; onClose: () => void },
+): void {
+  const stopPings = keepAlive(socket, opts.intervalMs, opts.log);
+  socket.on("close", () => {
+    stopPings();
+    opts.cancelExpiry();
+    opts.onClose();
+  });
+}

@@ -6,7 +6,7 @@ import { closeSocket } from "../api/client-socket.js";
 import type { ApiLimits } from "../api/limits.js";
 import type { ApiMetrics } from "../api/metrics.js";
 import type { OriginPolicy } from "../api/origins.js";
-import { keepAlive } from "../api/keep-alive.js";
+import { superviseSocket } from "../api/keep-alive.js";
 import { originAllowed } from "../api/origins.js";
 import { ClientSession } from "../api/ws-session.js";
 
@@ -55,16 +55,15 @@ export function clientWsPlugin(app: FastifyInstance, opts: ClientWsOptions): Pro
     metrics.socketOpened();
     socket.on("message", (data, isBinary) => session.receive(data, isBinary));
 
-    const stopPings = keepAlive(socket, limits.pingIntervalMs, req.log);
-
-    const cancelExpiry = opts.auth.whenExpired(outcome.claims, engine.replica.env.clock.now(), () => session.terminate(CloseCode.unauthorized, "the token expired"));
-
-    socket.on("close", () => {
-      stopPings();
-      cancelExpiry();
-      if (!sessions.delete(session)) return;
-      metrics.socketClosed();
-      session.close().catch((err: unknown) => req.log.warn({ err }, "client session cleanup failed"));
+    superviseSocket(socket, {
+      intervalMs: limits.pingIntervalMs,
+      log: req.log,
+      cancelExpiry: opts.auth.whenExpired(outcome.claims, engine.replica.env.clock.now(), () => session.terminate(CloseCode.unauthorized, "the token expired")),
+      onClose: () => {
+        if (!sessions.delete(session)) return;
+        metrics.socketClosed();
+        session.close().catch((err: unknown) => req.log.warn({ err }, "client session cleanup failed"));
+      },
     });
   });
   return Promise.resolve();

@@ -8,7 +8,7 @@ import type { ApiLimits } from "../api/limits.js";
 import type { ApiMetrics } from "../api/metrics.js";
 import type { OriginPolicy } from "../api/origins.js";
 import { closeSocket } from "../api/client-socket.js";
-import { keepAlive } from "../api/keep-alive.js";
+import { superviseSocket } from "../api/keep-alive.js";
 import { originAllowed } from "../api/origins.js";
 import type { AwarenessGossip } from "../api/yjs-hub.js";
 import { YjsHub } from "../api/yjs-hub.js";
@@ -118,17 +118,18 @@ export function yjsWsPlugin(app: FastifyInstance, opts: YjsWsOptions): Promise<v
       metrics.connectionOpened();
       // Attached synchronously: `ws` drops frames that arrive while a socket has no listener.
       socket.on("message", (data, isBinary) => session.receive(data, isBinary));
-      const stopTimers = keepAlive(socket, limits.pingIntervalMs, req.log);
-      const cancelExpiry = opts.auth.whenExpired(outcome.claims, engine.replica.env.clock.now(), () => session.terminate(CloseCode.unauthorized, "the token expired"));
-      socket.on("close", () => {
-        stopTimers();
-        cancelExpiry();
-        if (!sessions.delete(session)) return;
-        metrics.connectionClosed();
-        const left = (perIp.get(ip) ?? 1) - 1;
-        if (left > 0) perIp.set(ip, left);
-        else perIp.delete(ip);
-        session.dispose();
+      superviseSocket(socket, {
+        intervalMs: limits.pingIntervalMs,
+        log: req.log,
+        cancelExpiry: opts.auth.whenExpired(outcome.claims, engine.replica.env.clock.now(), () => session.terminate(CloseCode.unauthorized, "the token expired")),
+        onClose: () => {
+          if (!sessions.delete(session)) return;
+          metrics.connectionClosed();
+          const left = (perIp.get(ip) ?? 1) - 1;
+          if (left > 0) perIp.set(ip, left);
+          else perIp.delete(ip);
+          session.dispose();
+        },
       });
 
       access(engine, service, key, outcome.claims).then(
