@@ -120,7 +120,6 @@ export class LatticeClient {
       rateLimitRetryMs: ms("rateLimitRetryMs", options.rateLimitRetryMs, CLIENT_DEFAULTS.rateLimitRetryMs),
       maxFramesPerSecond: atLeastOne("maxFramesPerSecond", options.maxFramesPerSecond, CLIENT_DEFAULTS.maxFramesPerSecond),
       onCallbackError: options.onCallbackError ?? ((err) => console.error("lattice client: a callback threw", err)),
-      random: Math.random,
     });
   }
 

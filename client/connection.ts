@@ -22,10 +22,11 @@
  * Socket callbacks never throw: user callbacks run guarded, and anything unexpected drops the
  * socket, which is then reopened.
  */
+import { CloseCode } from "../protos/close-codes.js";
 import type { ResolvedReconnect } from "./backoff.js";
 import { backoffDelay } from "./backoff.js";
 import { LatticeError } from "./errors.js";
-import type { RequestBody, ServerFrame, Version } from "./frames.js";
+import type { RequestBody, ServerFrame } from "./frames.js";
 import { encodeRequest, MAX_ID, parseServerFrame, parseVersion } from "./frames.js";
 import type { WebSocketConstructor, WebSocketLike } from "./socket.js";
 import { ignore, OPEN } from "./socket.js";
@@ -54,13 +55,6 @@ export interface ConnectionOptions {
   readonly maxFramesPerSecond: number;
   /** Where exceptions thrown by user callbacks go. */
   readonly onCallbackError: (err: unknown) => void;
-  readonly random: () => number;
-}
-
-/** A subscription's state with its version vector. */
-export interface View {
-  readonly state: unknown;
-  readonly version: Version;
 }
 
 /** What a subscription or stream hears. Each is called guarded. */
@@ -112,12 +106,12 @@ type Sent =
   | { readonly kind: "cancel"; readonly sub: number; readonly done: () => void }
   | { readonly kind: "probe" };
 
-const FATAL: Readonly<Record<number, "unauthorized" | "forbidden">> = { 4401: "unauthorized", 4403: "forbidden" };
-
-/** Close codes the SDK sends (browsers allow only 1000 and 3000–4999). */
-const CLOSE_NORMAL = 1000;
-const CLOSE_BAD_FRAME = 4400;
-const CLOSE_INTERNAL = 4500;
+/**
+ * The only closes that end the client. Unlike `isRetryableClose` (for sockets that would send the
+ * same thing again), 4400 and 1009 end one call here, never the client: a call the socket died
+ * under is settled unknown_outcome and not resent, so a reconnect cannot repeat the bad frame.
+ */
+const FATAL: Readonly<Record<number, "unauthorized" | "forbidden">> = { [CloseCode.unauthorized]: "unauthorized", [CloseCode.forbidden]: "forbidden" };
 
 export class Connection {
   private current: ConnectionState = "connecting";
@@ -225,7 +219,7 @@ export class Connection {
       socket.onmessage = ignore;
       socket.onclose = () => resolve();
       try {
-        socket.close(CLOSE_NORMAL, "client closed");
+        socket.close(CloseCode.normal, "client closed");
       } catch {
         resolve();
       }
@@ -281,7 +275,7 @@ export class Connection {
     this.tokensAt = performance.now();
     const id = this.allocId();
     this.sent.set(id, { kind: "probe" });
-    if (!this.send(socket, JSON.stringify({ id, op: "cancel", sub: id }))) this.abandon(socket, "sending failed", CLOSE_INTERNAL);
+    if (!this.send(socket, JSON.stringify({ id, op: "cancel", sub: id }))) this.abandon(socket, "sending failed", CloseCode.internal);
   }
 
   /** The replica answered the probe: flush what waited. */
@@ -296,7 +290,7 @@ export class Connection {
       this.pump();
     } catch (err) {
       this.opts.onCallbackError(err);
-      this.abandon(socket, "internal error", CLOSE_INTERNAL);
+      this.abandon(socket, "internal error", CloseCode.internal);
     }
   }
 
@@ -305,13 +299,13 @@ export class Connection {
     try {
       const frame = typeof data === "string" ? parseServerFrame(data) : undefined;
       if (!frame) {
-        this.abandon(socket, "the replica sent a frame this client does not understand", CLOSE_BAD_FRAME);
+        this.abandon(socket, "the replica sent a frame this client does not understand", CloseCode.badFrame);
         return;
       }
       this.dispatch(frame);
     } catch (err) {
       this.opts.onCallbackError(err);
-      this.abandon(socket, "internal error", CLOSE_INTERNAL);
+      this.abandon(socket, "internal error", CloseCode.internal);
     }
   }
 
@@ -323,8 +317,11 @@ export class Connection {
     this.dropped(code, reason, wasOpen);
   }
 
-  /** Gives up on a socket at once (no waiting for its close event) and treats it as dropped. */
-  private abandon(socket: WebSocketLike, reason: string, code = CLOSE_NORMAL): void {
+  /**
+   * Gives up on a socket at once (no waiting for its close event) and treats it as dropped. The
+   * SDK closes only with 1000, 4400 and 4500 (browsers allow only 1000 and 3000–4999).
+   */
+  private abandon(socket: WebSocketLike, reason: string, code: number = CloseCode.normal): void {
     const wasOpen = this.current === "open";
     this.detach(socket);
     try {
@@ -385,7 +382,7 @@ export class Connection {
       this.shutdown(err, err, "");
       return;
     }
-    const delay = backoffDelay(this.attempts, this.opts.reconnect, this.opts.random);
+    const delay = backoffDelay(this.attempts, this.opts.reconnect);
     this.attempts++;
     this.setState("reconnecting");
     if (this.current !== "reconnecting") return;
@@ -582,7 +579,7 @@ export class Connection {
       this.sent.delete(id);
       this.outbox.unshift(op);
       this.startQueueTimer(op);
-      this.abandon(socket, "sending failed", CLOSE_INTERNAL);
+      this.abandon(socket, "sending failed", CloseCode.internal);
       return;
     }
     this.inFlight++;
@@ -610,7 +607,7 @@ export class Connection {
     this.byId.set(id, channel);
     this.sent.set(id, { kind: "open", channel });
     if (this.send(socket, text)) this.inFlight++;
-    else this.abandon(socket, "sending failed", CLOSE_INTERNAL);
+    else this.abandon(socket, "sending failed", CloseCode.internal);
   }
 
   /** Cancels subscription `sub` on the open socket; `done` runs on the reply or when the socket goes. */
@@ -628,7 +625,7 @@ export class Connection {
   private transmitCancel(socket: WebSocketLike, sub: number, done: () => void): void {
     const id = this.allocId();
     this.sent.set(id, { kind: "cancel", sub, done });
-    if (!this.send(socket, JSON.stringify({ id, op: "cancel", sub }))) this.abandon(socket, "sending failed", CLOSE_INTERNAL);
+    if (!this.send(socket, JSON.stringify({ id, op: "cancel", sub }))) this.abandon(socket, "sending failed", CloseCode.internal);
   }
 
   private retryCancel(cancel: { readonly sub: number; readonly done: () => void }): void {
