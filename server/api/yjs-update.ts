@@ -70,7 +70,10 @@ export function checkStateVector(bytes: Uint8Array): Uint8Array {
  * when it changed nothing.
  */
 export function applyNet(doc: Y.Doc, update: CheckedUpdate, origin: unknown): Uint8Array | null {
+  // Yjs merges newly parked structs into the existing pending object (replacing its `update`),
+  // so a second parked update shows only as a new `update` array, not a new object.
   const pendingBefore = doc.store.pendingStructs;
+  const pendingUpdateBefore = pendingBefore?.update;
   const dsBefore = doc.store.pendingDs;
   let net: Uint8Array | null = null;
   const capture = (u: Uint8Array): void => {
@@ -82,6 +85,8 @@ export function applyNet(doc: Y.Doc, update: CheckedUpdate, origin: unknown): Ui
   } finally {
     doc.off("update", capture);
   }
-  const parked = (doc.store.pendingStructs !== pendingBefore && doc.store.pendingStructs !== null) || (doc.store.pendingDs !== dsBefore && doc.store.pendingDs !== null);
+  const pending = doc.store.pendingStructs;
+  const parkedStructs = pending !== null && (pending !== pendingBefore || pending.update !== pendingUpdateBefore);
+  const parked = parkedStructs || (doc.store.pendingDs !== dsBefore && doc.store.pendingDs !== null);
   return parked ? update.bytes : net;
 }
