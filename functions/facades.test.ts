@@ -30,6 +30,7 @@ const likes = defineService({
       s.increment();
       return ["decrement" in s, s.value];
     },
+    keys: (s) => Object.keys(s).sort(),
   },
 });
 
@@ -57,6 +58,7 @@ const tags = defineService({
       remove("x");
       return [[...s], s.size, JSON.parse(JSON.stringify(s)) as unknown];
     },
+    keys: (s) => Object.keys(s).sort(),
   },
 });
 
@@ -73,6 +75,7 @@ const misc = defineService({
       get("yes", "vote").vote(true);
       return [keys().length, s.size, JSON.parse(JSON.stringify(s)) as unknown, get("yes", "vote").selfVote];
     },
+    keys: (s) => [Object.keys(s).sort(), Object.keys(s.get("v", "vote")).sort(), Object.keys(s.get("c", "pncounter")).sort()],
   },
 });
 
@@ -97,6 +100,16 @@ describe("the state facade a handler gets", async () => {
 
   it("iterates sets and reads sizes after the handler's own writes", async () => {
     assert.deepEqual(await call("tags", "shape"), [["y"], 1, ["y"]]);
+  });
+
+  it("shows a handler the model's API and nothing of its internals", async () => {
+    assert.deepEqual(await call("likes", "keys"), ["increment", "toJSON"]);
+    assert.deepEqual(await call("tags", "keys"), ["add", "clear", "has", "remove", "toJSON"]);
+    assert.deepEqual(await call("cart", "keys"), [
+      ["clear", "delete", "get", "has", "keys", "set", "toJSON", "typeOf"],
+      ["toJSON", "vote"],
+      ["decrement", "increment", "toJSON"],
+    ]);
   });
 
   it("nests facades in maps, each with its own destructurable methods", async () => {

@@ -79,29 +79,33 @@ export function facadeFor<T extends CausalType>(type: T, slot: Slot<AnyStore>, s
 
 /*
  * The facades are classes: getters on the prototype, methods as arrow-function fields (a handler
- * may destructure them: `const { add } = state`). Object literals with getters cost ~0.5 µs each
- * to create in V8, far more than the command they serve (measured on this machine:
- * literal with a getter 550 ns, class 35 ns); a facade is built for every handler run.
+ * may destructure them: `const { add } = state`), internals in #private fields, so a handler sees
+ * only the model's API (Object.keys lists its methods and toJSON). Object literals with getters
+ * cost ~0.5 µs each to create in V8, far more than the command they serve (measured on this
+ * machine: literal with a getter 550 ns, class 35 ns); a facade is built for every handler run.
  */
+
+/** A counter's value and its checked add, shared by both counter facades. */
+function counterOps(type: "gcounter" | "pncounter", slot: Slot<CounterStore>, session: MutationSession) {
+  const value = (): number => counterValue(slot.read(false) ?? new Map<string, CounterEntry>()) + session.pendingOn(slot.id);
+  const add = (amount: unknown): void => {
+    if (typeof amount !== "number") throw new CrdtError("invalid_value", "amount must be a number");
+    checkSafeInteger(amount, "amount");
+    if (type === "gcounter" && amount < 0) throw new CrdtError("invalid_value", "a gcounter cannot be decremented");
+    if (amount === 0) return;
+    checkSafeInteger(value() + amount, "counter value");
+    session.addToCounterSlot(slot.id, amount, (net) => slot.write((c) => addToCounter(c, session.replica, net, type)));
+  };
+  return { value, add };
+}
 
 class GCounterFacade implements GCounterState {
   readonly toJSON: () => number;
   readonly increment: (n?: number) => void;
-  protected readonly add: (amount: unknown) => void;
 
-  constructor(type: "gcounter" | "pncounter", slot: Slot<CounterStore>, session: MutationSession) {
-    const value = (): number => counterValue(slot.read(false) ?? new Map<string, CounterEntry>()) + session.pendingOn(slot.id);
-    const add = (amount: unknown): void => {
-      if (typeof amount !== "number") throw new CrdtError("invalid_value", "amount must be a number");
-      checkSafeInteger(amount, "amount");
-      if (type === "gcounter" && amount < 0) throw new CrdtError("invalid_value", "a gcounter cannot be decremented");
-      if (amount === 0) return;
-      checkSafeInteger(value() + amount, "counter value");
-      session.addToCounterSlot(slot.id, amount, (net) => slot.write((c) => addToCounter(c, session.replica, net, type)));
-    };
-    this.toJSON = value;
-    this.add = add;
-    this.increment = (n = 1) => add(n);
+  constructor(ops: ReturnType<typeof counterOps>) {
+    this.toJSON = ops.value;
+    this.increment = (n = 1) => ops.add(n);
   }
 
   get value(): number {
@@ -110,25 +114,30 @@ class GCounterFacade implements GCounterState {
 }
 
 class PNCounterFacade extends GCounterFacade implements PNCounterState {
-  readonly decrement = (n: number = 1): void => {
-    if (typeof n !== "number") throw new CrdtError("invalid_value", "amount must be a number");
-    this.add(-n);
-  };
+  readonly decrement: (n?: number) => void;
+
+  constructor(ops: ReturnType<typeof counterOps>) {
+    super(ops);
+    this.decrement = (n = 1) => {
+      if (typeof n !== "number") throw new CrdtError("invalid_value", "amount must be a number");
+      ops.add(-n);
+    };
+  }
 }
 
 function counterFacade(type: "gcounter" | "pncounter", slot: Slot<CounterStore>, session: MutationSession): GCounterState | PNCounterState {
-  return type === "gcounter" ? new GCounterFacade(type, slot, session) : new PNCounterFacade(type, slot, session);
+  const ops = counterOps(type, slot, session);
+  return type === "gcounter" ? new GCounterFacade(ops) : new PNCounterFacade(ops);
 }
 
 class GSetFacade implements GSetState {
   readonly toJSON: () => Json[];
   readonly has: (v: Json) => boolean;
   readonly add: (v: Json) => void;
+  readonly #slot: Slot<SetStore>;
 
-  constructor(
-    protected readonly slot: Slot<SetStore>,
-    protected readonly session: MutationSession,
-  ) {
+  constructor(slot: Slot<SetStore>, session: MutationSession) {
+    this.#slot = slot;
     this.toJSON = () => memberValues(slot.read() ?? new Map<string, SetMember>());
     this.has = (v) => slot.read()?.has(canonicalJson(v)) ?? false;
     this.add = (v) => slot.write((c) => addToSet(c, session.replica, v, session.limits));
@@ -139,7 +148,7 @@ class GSetFacade implements GSetState {
   }
 
   get size(): number {
-    return this.slot.read()?.size ?? 0;
+    return this.#slot.read()?.size ?? 0;
   }
 
   [Symbol.iterator](): Iterator<Json> {
@@ -148,8 +157,14 @@ class GSetFacade implements GSetState {
 }
 
 class ORSetFacade extends GSetFacade implements ORSetState {
-  readonly remove = (v: Json): void => this.slot.write((c) => removeFromSet(c, v, this.session.limits));
-  readonly clear = (): void => this.slot.write((c) => clearSet(c));
+  readonly remove: (v: Json) => void;
+  readonly clear: () => void;
+
+  constructor(slot: Slot<SetStore>, session: MutationSession) {
+    super(slot, session);
+    this.remove = (v) => slot.write((c) => removeFromSet(c, v, session.limits));
+    this.clear = () => slot.write((c) => clearSet(c));
+  }
 }
 
 function setFacade(slot: Slot<SetStore>, session: MutationSession, growOnly: boolean): GSetState | ORSetState {
@@ -209,10 +224,10 @@ class VoteFacade implements VoteState {
   readonly toJSON: () => VoteView;
   readonly vote: (v: boolean) => void;
 
-  constructor(
-    private readonly slot: Slot<VoteStore>,
-    private readonly session: MutationSession,
-  ) {
+  readonly #selfVote: () => boolean;
+
+  constructor(slot: Slot<VoteStore>, session: MutationSession) {
+    this.#selfVote = () => voteOf(slot.read() ?? new Map<string, VoteEntry>(), session.replica);
     this.toJSON = () => tally(slot.read() ?? new Map<string, VoteEntry>(), session.env);
     this.vote = (v) => slot.write((c) => castVote(c, session.replica, v));
   }
@@ -221,7 +236,7 @@ class VoteFacade implements VoteState {
     return this.toJSON();
   }
   get selfVote(): boolean {
-    return voteOf(this.slot.read() ?? new Map<string, VoteEntry>(), this.session.replica);
+    return this.#selfVote();
   }
   get votesFor(): number {
     return this.toJSON().votesFor;
@@ -253,7 +268,7 @@ class MapFacade implements ORMapState {
   readonly delete: (key: Json) => void;
   readonly clear: () => void;
   readonly toJSON: () => Record<string, Json>;
-  private readonly store: () => MapStore;
+  readonly #store: () => MapStore;
 
   constructor(slot: Slot<MapStore>, session: MutationSession, depth: number) {
     const store = (): MapStore => slot.read() ?? new Map<string, MapEntry>();
@@ -263,7 +278,7 @@ class MapFacade implements ORMapState {
       ctx: () => slot.ctx(),
       write: (op) => slot.write((pc) => updateMap<CausalType>(pc, session.replica, key, type, op, session.limits)),
     });
-    this.store = store;
+    this.#store = store;
     this.get = (key, type) => {
       // Pending counter amounts never change a key's type, so the check need not write them.
       const existing = mapKeyType(slot.read(false) ?? new Map<string, MapEntry>(), key);
@@ -286,7 +301,7 @@ class MapFacade implements ORMapState {
   }
 
   get size(): number {
-    return visibleEntries(this.store(), kindOf).length;
+    return visibleEntries(this.#store(), kindOf).length;
   }
 }
 
