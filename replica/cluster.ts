@@ -817,9 +817,8 @@ interface EncodedDelta {
 }
 
 function encodedDelta(item: QueuedChange): EncodedDelta {
-  // Every peer's queue holds the same change object until it coalesces into a change of its own
-  // (owned, or a new object): until then the item's fields are the published change's, so the
-  // Delta is encoded once for all the peers.
+  // Until an item absorbs a second change (owned), it is the published change itself, the same
+  // in every peer's queue: its Delta is encoded once for all the peers.
   const cached = item.owned ? undefined : encodedDeltas.get(item.change);
   if (cached) return cached;
   const c = item.change;

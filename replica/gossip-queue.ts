@@ -49,7 +49,11 @@ export interface QueuedChange {
   seq: number;
   originTimeMs: number;
   acks: ChangeAcks[];
-  /** True once `change` is this queue's own copy, which later changes join into in place. */
+  /**
+   * True once the item absorbed a second change: `change` is then this queue's own (a causal one
+   * joins later changes in place) and the item no longer equals what other peers' queues hold,
+   * so the cluster may not reuse another peer's encoding of it.
+   */
   owned: boolean;
   /**
    * Yjs updates queued after `change`, merged into it when the item is taken, or earlier once
@@ -77,7 +81,9 @@ function mergeLater(item: QueuedChange): void {
 function coalesce(a: Change, b: Change): Change {
   if (a.kind === "delete" || b.kind === "delete") return { kind: "delete" };
   if (a.kind === "causal" && b.kind === "causal") return { kind: "causal", delta: join(a.delta, b.delta) };
-  return b; // unreachable for one entity: its type never changes (Yjs updates queue in push)
+  // Unreachable for one entity (its type never changes; Yjs updates queue in push); a copy all the
+  // same, since the item that gets it owns it.
+  return b.kind === "causal" ? { kind: "causal", delta: cloneState(b.delta) } : { ...b };
 }
 
 /**
@@ -113,9 +119,11 @@ export class GossipQueue {
       } else if (a.kind === "ydoc" && b.kind === "ydoc") {
         (prev.laterYUpdates ??= []).push(b.update);
         prev.laterYBytes = (prev.laterYBytes ?? 0) + b.update.length;
+        prev.owned = true;
         if (prev.laterYBytes >= Math.max(a.update.length, EARLY_MERGE_BYTES)) mergeLater(prev);
       } else {
         prev.change = coalesce(a, b);
+        prev.owned = true;
         if (prev.change.kind === "delete") {
           delete prev.laterYUpdates;
           delete prev.laterYBytes;
