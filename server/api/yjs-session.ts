@@ -241,6 +241,11 @@ export class YjsSession implements RoomMember {
     this.ready = false;
     this.queue = null;
     closeSocket(this.socket, code, reason, this.deps.log);
+    // Leave now, not when `ws` reports the close: a client that is not reading never answers the
+    // close frame, and `ws` waits its closeTimeout (30 s) before dropping the socket, with the
+    // client's cursors shown to everyone meanwhile. A microtask later, because terminate can run
+    // inside a room broadcast (the send that overflowed), and leaving broadcasts the removal.
+    if (this.room) queueMicrotask(() => this.leaveRoom());
   }
 
   /** The socket closed: leave the document (its awareness clients are removed for everyone). */
@@ -248,6 +253,10 @@ export class YjsSession implements RoomMember {
     this.closed = true;
     this.ready = false;
     this.queue = null;
+    this.leaveRoom();
+  }
+
+  private leaveRoom(): void {
     const room = this.room;
     this.room = undefined;
     if (room) this.deps.hub.leave(room, this);
