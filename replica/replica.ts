@@ -24,7 +24,16 @@ export type Consistency = "local" | "majority" | "all";
 /** What a command changed: a causal delta, a Yjs update, or the entity's deletion. */
 export type Change =
   | { readonly kind: "causal"; readonly delta: CausalState }
-  | { readonly kind: "ydoc"; readonly update: Uint8Array }
+  | {
+      readonly kind: "ydoc";
+      readonly update: Uint8Array;
+      /**
+       * Set by an `update` producer that applied `update` to the entity's own document already
+       * (the Yjs endpoint must see what was new to it): applying it again would only decode it
+       * once more, a tenth of a browser edit's cost on the replica.
+       */
+      readonly inDoc?: true;
+    }
   | { readonly kind: "delete" };
 
 /** A durable change on its way to the peers. */
@@ -252,7 +261,7 @@ export class Replica {
         // Yjs then assumes another writer took the id and picks a new one, which would grow the
         // state vector by one client per command. The copy and the document are one writer.
         const clientId = e.state.doc.clientID;
-        applyYUpdate(e.state, change.update, this);
+        if (!change.inDoc) applyYUpdate(e.state, change.update, this);
         if (origin === "local") e.state.doc.clientID = clientId;
         e.pendingLog.push(change.update);
         return;

@@ -176,7 +176,7 @@ export class YjsHub {
       const doc = e.state.doc;
       if (writesAs(update, doc, doc.clientID)) throw new YjsUpdateError("the update writes under the replica's own Yjs clientID");
       const net = applyNet(doc, update, CLIENT_ORIGIN);
-      return net ? { kind: "ydoc", update: net } : null;
+      return net ? { kind: "ydoc", update: net, inDoc: true } : null;
     });
     if (res.changed) this.opts.metrics.updateIn();
     return res.changed;
