@@ -167,6 +167,8 @@ export class FunctionEngine {
    * Resolves once the runtimes are ready to serve without start-up delay (the worker pool has
    * imported the service modules) and the streams an earlier process on this store left open
    * are closed (recoverStreams); rejects if a worker cannot start. Calls made earlier wait.
+   * The server listens only after this: a leftover onClose that ran after a returning client's
+   * onOpen would undo it (presence would show a connected user offline).
    */
   async ready(): Promise<void> {
     await this.worker?.pool.whenReady();

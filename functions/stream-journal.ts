@@ -1,12 +1,10 @@
 import type { Json } from "../crdt/index.js";
+import { KEYS } from "../replica/records.js";
 import type { KeyValueStore } from "../replica/storage/index.js";
 import type { AuthClaims } from "./define-service.js";
 
-/**
- * Storage prefix of open-stream records, in the replica's store beside its own one-letter
- * prefixes (replica/records.ts KEYS: m/, e/, d/, s/, y/), so that no scan of theirs sees these.
- */
-export const OPEN_STREAM_PREFIX = "o/";
+/** Storage prefix of open-stream records: in KEYS with the replica's own, so no scan of theirs sees these. */
+export const OPEN_STREAM_PREFIX = KEYS.openStreamPrefix;
 
 /** What it takes to run a stream's onClose later, in another process: the stream as it was opened. */
 export interface OpenStreamRecord {
@@ -86,7 +84,7 @@ export class StreamJournal {
 
   /** Records an open stream; resolves once the record is durable. */
   async open(record: Omit<OpenStreamRecord, "local">): Promise<JournalEntry> {
-    const storageKey = `${OPEN_STREAM_PREFIX}${this.session}/${(this.seq++).toString(16).padStart(12, "0")}`;
+    const storageKey = KEYS.openStream(this.session, this.seq++);
     const put = (local: Record<string, unknown>) =>
       this.store.batch([{ type: "put", key: storageKey, value: encodeRecord(record, local) }], { sync: this.sync });
     await this.track(put({}));
@@ -106,7 +104,7 @@ export class StreamJournal {
 
   /** Records left by earlier processes on this store (not this one's). */
   async leftovers(): Promise<LeftoverStream[]> {
-    const own = `${OPEN_STREAM_PREFIX}${this.session}/`;
+    const own = KEYS.openStreamSession(this.session);
     const out: LeftoverStream[] = [];
     for await (const [storageKey, value] of this.store.scan(OPEN_STREAM_PREFIX)) {
       if (!storageKey.startsWith(own)) out.push({ storageKey, record: decode(value) });

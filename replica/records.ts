@@ -17,8 +17,10 @@ export const KEYS = {
   ySnapshot: (id: string) => `s/${id}`,
   yLog: (id: string, n: number) => `y/${id}/${n.toString(36).padStart(11, "0")}`,
   yLogPrefix: (id: string) => `y/${id}/`,
-  // "o/" is taken by the functions layer's journal of open streams (functions/stream-journal.ts),
-  // which keeps its records in the replica's store beside these.
+  /** The functions layer's journal of open streams (functions/stream-journal.ts), per process nonce. */
+  openStream: (session: string, n: number) => `o/${session}/${n.toString(16).padStart(12, "0")}`,
+  openStreamSession: (session: string) => `o/${session}/`,
+  openStreamPrefix: "o/",
 };
 
 function leafHex(leaf: number): string {
