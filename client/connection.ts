@@ -23,11 +23,12 @@
  * socket, which is then reopened.
  */
 import { CloseCode } from "../protos/close-codes.js";
+import { MAX_CLIENT_REQUEST_ID } from "../protos/limits.js";
 import type { ResolvedReconnect } from "./backoff.js";
 import { backoffDelay } from "./backoff.js";
 import { LatticeError } from "./errors.js";
 import type { RequestBody, ServerFrame } from "./frames.js";
-import { encodeRequest, MAX_ID, parseServerFrame, parseVersion } from "./frames.js";
+import { encodeRequest, parseServerFrame, parseVersion } from "./frames.js";
 import type { WebSocketConstructor, WebSocketLike } from "./socket.js";
 import { ignore, OPEN } from "./socket.js";
 import { socketUrl } from "./url.js";
@@ -81,7 +82,7 @@ interface Channel {
   /** The id of its open request on the current socket, while it is opening or open. */
   id: number | undefined;
   done: boolean;
-  /** Refused with rate_limited: waits for the retry timer. */
+  /** Refused with rate_limited: waits in `heldChannels` for its retry. */
   held: boolean;
   /** When the first of the rate_limited refusals in a row came (performance.now(): a clock that does not step). */
   refusedSince: number | undefined;
@@ -99,11 +100,17 @@ interface Op {
   settled: boolean;
 }
 
+/** A cancel of subscription `sub`; `done` runs once the replica confirmed it or the socket went. */
+interface Cancel {
+  readonly sub: number;
+  readonly done: () => void;
+}
+
 /** A request on the current socket awaiting its reply, by id. */
 type Sent =
   | { readonly kind: "op"; readonly op: Op }
   | { readonly kind: "open"; readonly channel: Channel }
-  | { readonly kind: "cancel"; readonly sub: number; readonly done: () => void }
+  | ({ readonly kind: "cancel" } & Cancel)
   | { readonly kind: "probe" };
 
 /**
@@ -127,12 +134,12 @@ export class Connection {
   private toOpen: Channel[] = [];
   /** Calls, reads and opens sent on the current socket and not answered yet (the replica's maxInFlight counts these). */
   private inFlight = 0;
-  private heldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Channels the replica refused to open for now (rate_limited), reopened after rateLimitRetryMs. */
+  private readonly heldChannels: RetryQueue<Channel>;
   /** Cancels to send (never limited by maxInFlight, only by the frame rate). */
-  private cancels: { readonly sub: number; readonly done: () => void }[] = [];
+  private cancels: Cancel[] = [];
   /** Cancels the replica refused for now (rate_limited), asked again after rateLimitRetryMs. */
-  private refusedCancels: { readonly sub: number; readonly done: () => void }[] = [];
-  private cancelRetryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refusedCancels: RetryQueue<Cancel>;
   /** The frame budget of the current socket: tokens, refilled at maxFramesPerSecond. */
   private tokens = 0;
   private tokensAt = 0;
@@ -152,6 +159,19 @@ export class Connection {
   private closing: Promise<void> | undefined;
 
   constructor(private readonly opts: ConnectionOptions) {
+    this.heldChannels = new RetryQueue(opts.rateLimitRetryMs, (channels) => {
+      for (const c of channels) {
+        // Closed by its owner while it waited.
+        if (c.done) continue;
+        c.held = false;
+        this.toOpen.push(c);
+      }
+      this.pump();
+    });
+    this.refusedCancels = new RetryQueue(opts.rateLimitRetryMs, (cancels) => {
+      this.cancels.push(...cancels);
+      this.pump();
+    });
     void this.attempt();
   }
 
@@ -432,7 +452,7 @@ export class Connection {
   private allocId(): number {
     for (;;) {
       const id = this.nextId;
-      this.nextId = id >= MAX_ID ? 1 : id + 1;
+      this.nextId = id >= MAX_CLIENT_REQUEST_ID ? 1 : id + 1;
       if (!this.sent.has(id) && !this.byId.has(id) && !this.releasing.has(id)) return id;
     }
   }
@@ -454,11 +474,8 @@ export class Connection {
     this.toOpen = [];
     // The replica cancels everything of a socket that goes.
     for (const c of this.cancels.splice(0)) c.done();
-    for (const c of this.refusedCancels.splice(0)) c.done();
-    clearTimeout(this.cancelRetryTimer);
-    this.cancelRetryTimer = undefined;
-    clearTimeout(this.heldTimer);
-    this.heldTimer = undefined;
+    for (const c of this.refusedCancels.clear()) c.done();
+    this.heldChannels.clear();
     clearTimeout(this.pumpTimer);
     this.pumpTimer = undefined;
     for (const channel of this.channels) {
@@ -538,15 +555,7 @@ export class Connection {
       return;
     }
     channel.held = true;
-    this.heldTimer ??= setTimeout(() => {
-      this.heldTimer = undefined;
-      for (const c of this.channels) {
-        if (!c.held) continue;
-        c.held = false;
-        this.toOpen.push(c);
-      }
-      this.pump();
-    }, this.opts.rateLimitRetryMs);
+    this.heldChannels.add(channel);
   }
 
   private enqueue(op: Op): void {
@@ -628,15 +637,6 @@ export class Connection {
     if (!this.send(socket, JSON.stringify({ id, op: "cancel", sub }))) this.abandon(socket, "sending failed", CloseCode.internal);
   }
 
-  private retryCancel(cancel: { readonly sub: number; readonly done: () => void }): void {
-    this.refusedCancels.push(cancel);
-    this.cancelRetryTimer ??= setTimeout(() => {
-      this.cancelRetryTimer = undefined;
-      this.cancels.push(...this.refusedCancels.splice(0));
-      this.pump();
-    }, this.opts.rateLimitRetryMs);
-  }
-
   private closeChannel(channel: Channel): Promise<void> {
     if (channel.done) return Promise.resolve();
     const sub = channel.id;
@@ -666,7 +666,7 @@ export class Connection {
           if (frame.kind === "error" && frame.error.code === "rate_limited") {
             // The subscription is still open on the replica (and counts against its limit):
             // ask again shortly; meanwhile its id stays reserved and its pushes are ignored.
-            this.retryCancel(s);
+            this.refusedCancels.add(s);
             return;
           }
           if (frame.kind === "ok") this.releasing.delete(s.sub);
@@ -719,10 +719,11 @@ export class Connection {
       return;
     }
     channel.refusedSince = undefined;
-    if (channel.body.op === "subscribe" && (!("state" in frame.body) || !parseVersion(frame.body.version))) {
+    const malformed = channel.body.op === "subscribe" ? viewlessReply(frame.body) : undefined;
+    if (malformed) {
       this.finish(channel);
       this.sendCancel(frame.id, ignore);
-      this.guard(() => channel.handlers.failed(new LatticeError("protocol_error", "the replica answered a subscribe without state and version")));
+      this.guard(() => channel.handlers.failed(malformed));
       return;
     }
     this.guard(() => channel.handlers.opened(frame.body));
@@ -733,8 +734,7 @@ export class Connection {
     if (op.read && frame.kind === "ok") this.sendCancel(frame.id, ignore);
     if (op.settled) return;
     if (frame.kind === "error") this.settle(op, frame.error);
-    else if (op.read && (!("state" in frame.body) || !parseVersion(frame.body.version))) this.settle(op, new LatticeError("protocol_error", "the replica answered a read without state and version"));
-    else this.settle(op, frame.body);
+    else this.settle(op, (op.read ? viewlessReply(frame.body) : undefined) ?? frame.body);
   }
 
   private settle(op: Op, outcome: LatticeError | Readonly<Record<string, unknown>>): void {
@@ -760,6 +760,63 @@ export class Connection {
     } catch (err) {
       this.opts.onCallbackError(err);
     }
+  }
+}
+
+/**
+ * The protocol_error of a subscribe's reply (a subscription's or a read's) that lacks the view, or
+ * undefined when it has one: the SDK hands `state` and `version` to the user as they are.
+ */
+function viewlessReply(body: Readonly<Record<string, unknown>>): LatticeError | undefined {
+  if ("state" in body && parseVersion(body.version)) return undefined;
+  return new LatticeError("protocol_error", "the replica answered a subscribe without state and version");
+}
+
+/**
+ * What the replica refused with rate_limited, each item let go `delayMs` after its own refusal.
+ * One timer, armed for the earliest deadline and re-armed for the next: a timer armed by the first
+ * refusal and shared by those that follow would let a later one go early, before the replica's
+ * budget had time to refill, and get it refused again.
+ */
+class RetryQueue<T> {
+  /** In deadline order: items come in time order and all wait the same delay. */
+  private readonly waiting: { readonly item: T; readonly due: number }[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly delayMs: number,
+    private readonly release: (items: T[]) => void,
+  ) {}
+
+  add(item: T): void {
+    // performance.now(): a wall clock stepped back would hold the item for as long again.
+    this.waiting.push({ item, due: performance.now() + this.delayMs });
+    this.arm();
+  }
+
+  /** Stops the timer and hands back what was waiting, which is not released. */
+  clear(): T[] {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.waiting.splice(0).map((w) => w.item);
+  }
+
+  private arm(): void {
+    const head = this.waiting[0];
+    if (this.timer !== undefined || !head) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        const now = performance.now();
+        const due = this.waiting.findIndex((w) => w.due > now);
+        const items = this.waiting.splice(0, due < 0 ? this.waiting.length : due).map((w) => w.item);
+        // Armed first, so that what still waits keeps a timer whatever the release runs into.
+        this.arm();
+        // Empty when the timer fired a fraction of a millisecond before performance.now() reached the deadline.
+        if (items.length > 0) this.release(items);
+      },
+      Math.max(0, Math.ceil(head.due - performance.now())),
+    );
   }
 }
 

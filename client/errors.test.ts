@@ -4,8 +4,10 @@ import { ERROR_CATALOGUE } from "../protos/errors.js";
 import { CLIENT_ERROR_CODES, isLatticeError, isServerErrorCode, LatticeError, SERVER_ERROR_CODES } from "./errors.js";
 
 describe("client error codes", () => {
-  it("the SDK's copy of the catalogue codes is exactly protos/errors.ts's", () => {
-    assert.deepEqual([...SERVER_ERROR_CODES].sort(), Object.keys(ERROR_CATALOGUE).sort());
+  it("the catalogue codes are protos/errors.ts's, and nothing else passes for one (not even an Object.prototype key)", () => {
+    assert.deepEqual(SERVER_ERROR_CODES, Object.keys(ERROR_CATALOGUE));
+    for (const code of SERVER_ERROR_CODES) assert.equal(isServerErrorCode(code), true, code);
+    for (const code of ["toString", "constructor", "__proto__", "", 429]) assert.equal(isServerErrorCode(code), false, String(code));
   });
 
   it("client-side codes never collide with catalogue codes", () => {

@@ -2,8 +2,10 @@
  * Errors of the client SDK: the replica's catalogue codes (SPEC §5, protos/errors.ts) plus the
  * codes only a client can observe, about the connection rather than the request.
  *
- * The catalogue is copied as a list of codes (not imported) so that the browser bundle carries no
- * server-side text; errors.test.ts keeps the list equal to protos/errors.ts.
+ * The catalogue codes come from protos/errors.ts itself, which has no imports and so is safe in a
+ * browser bundle: a copy here could fall behind a code added there, and the SDK would then turn
+ * that code into a protocol_error. The price is the catalogue's meanings in the bundle: about
+ * 1.4 KB minified, 0.6 KB gzipped.
  *
  * @example
  * try {
@@ -15,22 +17,14 @@
  * }
  */
 
+import type { ErrorCode as CatalogueCode } from "../protos/errors.js";
+import { ERROR_CATALOGUE, isErrorCode } from "../protos/errors.js";
+
 /** Codes the replica answers with (the catalogue of protos/errors.ts). */
-export const SERVER_ERROR_CODES = [
-  "invalid_input",
-  "unauthorized",
-  "forbidden",
-  "unknown_service",
-  "unknown_command",
-  "entity_deleted",
-  "payload_too_large",
-  "failed",
-  "rate_limited",
-  "function_error",
-  "unavailable",
-  "replication_timeout",
-  "function_timeout",
-] as const;
+export type ServerErrorCode = CatalogueCode;
+
+/** Codes the replica answers with, in the catalogue's order. */
+export const SERVER_ERROR_CODES: readonly ServerErrorCode[] = Object.freeze(Object.keys(ERROR_CATALOGUE) as ServerErrorCode[]);
 
 /**
  * Codes the SDK raises itself:
@@ -44,14 +38,11 @@ export const SERVER_ERROR_CODES = [
  */
 export const CLIENT_ERROR_CODES = ["unknown_outcome", "disconnected", "closed", "protocol_error"] as const;
 
-export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type ErrorCode = ServerErrorCode | ClientErrorCode;
 
-const serverCodes: ReadonlySet<string> = new Set(SERVER_ERROR_CODES);
-
 export function isServerErrorCode(code: unknown): code is ServerErrorCode {
-  return typeof code === "string" && serverCodes.has(code);
+  return isErrorCode(code);
 }
 
 /** Every failure the SDK reports: a catalogue code from the replica, or a client-side code. */

@@ -8,6 +8,7 @@
  * parseServerFrame('{"id":1,"ok":true,"result":3}'); // { kind: "ok", id: 1, body: {...} }
  * parseServerFrame('{"sub":2,"message":"hi"}');      // { kind: "message", sub: 2, message: "hi" }
  */
+import { MAX_CLIENT_REQUEST_ID } from "../protos/limits.js";
 import { isServerErrorCode, LatticeError } from "./errors.js";
 
 /** A replica's version vector: replica id → count of its changes. */
@@ -29,11 +30,8 @@ export type ServerFrame =
   | { readonly kind: "end"; readonly sub: number; readonly message: unknown; readonly hasMessage: boolean }
   | { readonly kind: "failed"; readonly sub: number; readonly error: LatticeError };
 
-/** Request ids are integers from 1 to 2^32 - 1 (docs/api.md). */
-export const MAX_ID = 0xffff_ffff;
-
 function isId(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= MAX_ID;
+  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= MAX_CLIENT_REQUEST_ID;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,6 +1,13 @@
 // Default size limits of the wire protocols (SPEC §8; protos/PROTOCOL.md, "Size limits").
 // Each is the default of a configurable option; the option itself lives with the code that
-// enforces it. No Node imports: the browser client uses this file.
+// enforces it. Also the range of client request ids, which the wire format fixes. No Node
+// imports: the browser client uses this file.
+
+/**
+ * Client request ids (/v1/ws) run from 1 to 2^32 - 1: `id` and `sub` are uint32 in client.proto,
+ * and the JSON form keeps to the same range so that either form can carry any request.
+ */
+export const MAX_CLIENT_REQUEST_ID = 0xffff_ffff;
 
 /** Client WebSocket frame (/v1/ws), text or binary: 1 MiB. */
 export const DEFAULT_CLIENT_FRAME_BYTES = 1024 * 1024;

@@ -10,6 +10,7 @@
 import type { Json } from "../../crdt/index.js";
 import { LatticeError } from "../../functions/errors.js";
 import { client, decodeMessage, encodeMessage } from "../../protos/index.js";
+import { MAX_CLIENT_REQUEST_ID } from "../../protos/limits.js";
 import type { ErrorBody } from "./errors.js";
 import { checkDepth, parseJsonText } from "./json-input.js";
 
@@ -41,10 +42,8 @@ export type ServerMessage =
   | { readonly kind: "end"; readonly sub: number; readonly message?: Json }
   | { readonly kind: "failed"; readonly sub: number; readonly error: ErrorBody };
 
-const MAX_ID = 0xffff_ffff;
-
 function isId(v: unknown): v is number {
-  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= MAX_ID;
+  return typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= MAX_CLIENT_REQUEST_ID;
 }
 
 function invalid(id: number, message: string): ParsedFrame {
