@@ -33,7 +33,7 @@ import { forkSupport } from "./support/child.js";
 import { increment, runConcurrently, tempDir, toMiB } from "./support/stats.js";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, printJson, progress, round, runMain, sized, stopwatch } from "./harness.js";
 
 const SERVICE = "bench";
 const CACHE_MAX_ENTRIES = 10_000;
@@ -232,7 +232,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

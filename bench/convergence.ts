@@ -17,13 +17,14 @@
  * Run with `node --import tsx bench/convergence.ts` (or through bench/run.ts).
  */
 import os from "node:os";
+import { waitFor } from "../e2e/support/cluster.js";
 import type { Distribution } from "./support/stats.js";
 import type { HostStats, HostStatus, LoadResult, RawPingResult } from "./support/host-protocol.js";
 import { ReplicaProcess } from "./support/replica-process.js";
 import { tempDir } from "./support/stats.js";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, printJson, progress, round, runMain, sized, stopwatch } from "./harness.js";
 
 const REGIONS = ["us-east", "eu-west", "ap-south"] as const;
 const TOTAL_RATE = 500; // commands per second, over all three replicas
@@ -37,16 +38,8 @@ const SERVICE = "bench";
 const SECRET = "bench-convergence-secret";
 const QUIESCE_TIMEOUT_MS = 30_000;
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean>): Promise<number> {
-  const elapsed = stopwatch();
-  for (;;) {
-    if (await check()) return elapsed();
-    if (elapsed() > timeoutMs) throw new Error(`${what}: not reached within ${timeoutMs} ms`);
-    await sleep(10);
-  }
-}
+/** Polling often enough that a time to convergence is read to about 10 ms. */
+const POLL_MS = 10;
 
 async function main(): Promise<void> {
   const total = stopwatch();
@@ -63,7 +56,7 @@ async function main(): Promise<void> {
       nodes.push(node);
       progress(`${region}: replica ${node.ready.replicaId} at ${node.ready.url}`);
     }
-    const meshMs = await waitFor("full mesh", 20_000, async () => (await Promise.all(nodes.map((n) => n.status()))).every((s) => s.livePeers === REGIONS.length - 1));
+    const meshMs = await waitFor(async () => (await Promise.all(nodes.map((n) => n.status()))).every((s) => s.livePeers === REGIONS.length - 1), { what: "full mesh", timeoutMs: 20_000, intervalMs: POLL_MS });
     progress(`meshed in ${meshMs} ms`);
 
     const perNode = TOTAL_RATE / nodes.length;
@@ -72,7 +65,7 @@ async function main(): Promise<void> {
 
     progress(`warm-up: ${TOTAL_RATE} commands/s for ${WARMUP_MS} ms`);
     const warm = await runLoad(WARMUP_MS, 100);
-    await waitFor("warm-up convergence", QUIESCE_TIMEOUT_MS, async () => sameRoot(await Promise.all(nodes.map((n) => n.status())))).catch(() =>
+    await waitFor(async () => sameRoot(await Promise.all(nodes.map((n) => n.status()))), { what: "warm-up convergence", timeoutMs: QUIESCE_TIMEOUT_MS, intervalMs: POLL_MS }).catch(() =>
       progress(`WARNING: roots still differ ${QUIESCE_TIMEOUT_MS} ms after the warm-up; measuring anyway`),
     );
     await Promise.all(nodes.map((n) => n.request({ op: "resetStats" })));
@@ -82,7 +75,7 @@ async function main(): Promise<void> {
     const loadEnd = stopwatch();
     // Not a throw on timeout: a cluster that does not settle is a result to report.
     let last: HostStatus[] = [];
-    const quiesceMs = await waitFor("convergence after the load", QUIESCE_TIMEOUT_MS, async () => sameRoot((last = await Promise.all(nodes.map((n) => n.status()))))).catch(() => null);
+    const quiesceMs = await waitFor(async () => sameRoot((last = await Promise.all(nodes.map((n) => n.status())))), { what: "convergence after the load", timeoutMs: QUIESCE_TIMEOUT_MS, intervalMs: POLL_MS }).catch(() => null);
     const afterLoadMs = loadEnd();
     progress(quiesceMs === null ? `roots still differ ${afterLoadMs} ms after the load ended` : `roots equal ${round(quiesceMs, 0)} ms after the load ended`);
 
@@ -196,7 +189,4 @@ function worstPair(ds: Distribution[]): { p50: number; p99: number; max: number;
   };
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

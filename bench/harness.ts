@@ -182,10 +182,10 @@ export function environment(): Environment {
   };
 }
 
-/** A stopwatch on performance.now(), for whole-benchmark durations. */
 /** Now in µs of CLOCK_MONOTONIC: the clock of V8 CPU profiles, the same in every process here. */
 export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
+/** A stopwatch on performance.now(), for whole-benchmark durations. */
 export function stopwatch(): () => number {
   const t0 = performance.now();
   return () => round(performance.now() - t0, 1);
@@ -199,6 +199,19 @@ export function progress(message: string): void {
 /** Formats a result the way results files are stored: 2-space indentation, trailing newline. */
 export function formatJson(result: unknown): string {
   return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/**
+ * Runs a benchmark's `main`. A failure goes to stderr with its stack and ends the process at once
+ * with exit code 1 (bench/run.ts records the benchmark as failed): whatever the failed run left
+ * open (a store, a socket, a timer) must not keep it alive, and the children forked through
+ * ./support/child.ts are killed on the way out.
+ */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
 }
 
 /** Writes the benchmark's result to stdout: the one thing a benchmark prints there. */

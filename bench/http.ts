@@ -30,40 +30,33 @@
  */
 import autocannon from "autocannon";
 import { resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, monotonicUs, printJson, progress, round, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, monotonicUs, printJson, progress, round, runMain, sized, stopwatch } from "./harness.js";
 import { startEcho } from "./support/echo-process.js";
-import type { LatticeServer } from "./support/lattice-server.js";
-import { counterSum, startMesh } from "./support/lattice-server.js";
-import type { CpuWindow, ProcMemory } from "./support/proc.js";
+import { withServer } from "./support/serving-process.js";
+import { foreignCpuNote } from "./support/foreign-cpu-note.js";
+import type { CounterRuns, LatticeServer } from "./support/lattice-server.js";
+import { counterCheck, measuredReplicaProfile, withMesh } from "./support/lattice-server.js";
+import { positiveInt } from "./support/positive-int.js";
+import type { CpuWindow } from "./support/proc.js";
 import type { InternalCounts } from "./support/replica-metrics.js";
 import { internals, scrape } from "./support/replica-metrics.js";
-import { cpuWindow, foreignCpuWindow, ioWindow, memoryOf } from "./support/proc.js";
+import type { RunReadings } from "./support/proc.js";
+import { memoryOf, runReadings } from "./support/proc.js";
 import type { Distribution } from "./support/stats.js";
-import { seededRandom, tempDir } from "./support/stats.js";
+import { seededRandom } from "./support/stats.js";
 import { Samples, sampleDistribution } from "./support/samples.js";
 
 const CONNECTIONS = 50;
 const WARMUP_S = sized(2, 1);
-const DURATION_S = positiveInt(process.env.BENCH_HTTP_SECONDS, sized(10, 1));
+const DURATION_S = positiveInt("BENCH_HTTP_SECONDS", sized(10, 1));
 const KEYS = 1000;
 const HOT_KEY = "hot";
 const TARGET_RATIO = 0.5;
 const BODY = "{}";
 
-/** Other processes' CPU during a run, in words, when it was enough to depress the figures. */
-function busy(foreignCpuPercent: number | null): string {
-  return foreignCpuPercent !== null && foreignCpuPercent >= 10 ? `; other processes used ${Math.round(foreignCpuPercent)}% of a core during this run, so it is depressed` : "";
-}
-
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
-}
-
-interface HttpRun {
+interface HttpRun extends Omit<RunReadings, "server"> {
   durationS: number;
   requests2xx: number;
   requestsPerSec: number;
@@ -73,36 +66,19 @@ interface HttpRun {
   non2xx: number;
   errors: number;
   timeouts: number;
-  /** The server process during the run. */
+  /** The server process during the run; its system calls (serverSyscalls) are per request. */
   server: (CpuWindow & { cpuUsPerRequest: number }) | null;
-  /** This process (autocannon) during the run, % of one core. */
-  loadGeneratorCpuPercent: number;
-  /** Other processes measured during the run (the peers), by name. */
-  others?: Record<string, CpuWindow | null>;
-  /**
-   * CPU used by processes other than this benchmark's during the run, % of one core (/proc/stat):
-   * on a shared machine, well above 0 means this run's figures are depressed.
-   */
-  foreignCpuPercent: number | null;
-  /** The server's read and write system calls (and bytes written) per request (/proc/PID/io). */
-  serverSyscalls: { readCallsPerUnit: number; writeCallsPerUnit: number; writeBytesPerUnit: number } | null;
   /** What the replica did inside, per command (from its /metrics). */
   internals?: InternalCounts;
   /** The run's span in µs of CLOCK_MONOTONIC, for cpuprofile-top.ts. */
   windowUs: [number, number];
 }
 
-
 /** One autocannon run of `durationS` against `baseUrl`, each request's path from `path()`. */
 async function load(baseUrl: string, path: () => string, durationS: number, serverPid: number, others: Record<string, number> = {}): Promise<HttpRun> {
   const latencies = new Samples();
-  const cpu = cpuWindow(serverPid);
-  const foreign = foreignCpuWindow([serverPid, ...Object.values(others)]);
-  const io = ioWindow(serverPid);
-  const otherCpu = Object.fromEntries(Object.entries(others).map(([name, pid]) => [name, cpuWindow(pid)]));
-  const self0 = process.cpuUsage();
+  const readings = runReadings(serverPid, others);
   const from = monotonicUs();
-  const t0 = performance.now();
   const result = await new Promise<autocannon.Result>((resolvePromise, reject) => {
     const instance = autocannon(
       {
@@ -120,13 +96,10 @@ async function load(baseUrl: string, path: () => string, durationS: number, serv
       if (status >= 200 && status < 300) latencies.push(ms);
     });
   });
-  const wallS = (performance.now() - t0) / 1000;
   const to = monotonicUs();
-  const self = process.cpuUsage(self0);
-  const server = cpu.stop();
-  const foreignCpuPercent = foreign.stop();
   const ok = result["2xx"];
-  const run: HttpRun = {
+  const { server, ...around } = readings.stop(ok);
+  return {
     durationS: result.duration,
     requests2xx: ok,
     requestsPerSec: Math.round(ok / result.duration),
@@ -136,13 +109,9 @@ async function load(baseUrl: string, path: () => string, durationS: number, serv
     errors: result.errors,
     timeouts: result.timeouts,
     server: server && { ...server, cpuUsPerRequest: ok > 0 ? round((server.cpuSeconds * 1e6) / ok, 1) : 0 },
-    loadGeneratorCpuPercent: round(((self.user + self.system) / 1e6 / wallS) * 100, 1),
-    foreignCpuPercent,
-    serverSyscalls: io.stop(ok),
+    ...around,
     windowUs: [from, to],
   };
-  if (Object.keys(others).length > 0) run.others = Object.fromEntries(Object.entries(otherCpu).map(([name, w]) => [name, w.stop()]));
-  return run;
 }
 
 /** `load` on a replica, with its /metrics counters before and after. */
@@ -162,40 +131,22 @@ function spreadPaths(seed: number): () => string {
 const hotPath = (): string => `/v1/entities/counter/${HOT_KEY}/increment`;
 
 /** The fastify echo baseline: its own process, a warm-up, then one measured run. */
-async function baselineRun(seed: number): Promise<HttpRun> {
-  const echo = await startEcho("fastify");
-  try {
+function baselineRun(seed: number): Promise<HttpRun> {
+  return withServer(startEcho("fastify"), async (echo) => {
     const url = `http://127.0.0.1:${echo.port}`;
     await load(url, spreadPaths(seed), WARMUP_S, echo.pid);
     const run = await load(url, spreadPaths(seed + 1), DURATION_S, echo.pid);
     progress(`http: fastify ${run.requestsPerSec} req/s, p99 ${run.latencyMs.p99} ms`);
     return run;
-  } finally {
-    await echo.stop();
-  }
+  });
 }
 
-interface LatticeRuns {
-  spread: HttpRun;
-  hot: HttpRun;
-  memory: ProcMemory | null;
-  /** Process ids (profile files are named after them). */
-  pids: { replica: number; peerB: number; peerC: number };
-  check: { acknowledged: number; sumOnA: number; sumOnB: number; ok: boolean };
-}
+type LatticeRuns = CounterRuns<HttpRun>;
 
 /** Three replicas (level stores, fsync off), load on the first; stopped before it returns. */
-async function latticeRuns(profileDir: string | undefined): Promise<LatticeRuns> {
-  const dir = tempDir("http");
-  let servers: LatticeServer[] = [];
-  try {
-    progress("http: starting three meshed replicas");
-    servers = await startMesh({
-      size: 3,
-      baseDir: dir.path,
-      fsync: false,
-      nodeFlags: (i) => (profileDir && (i === 0 || process.env.BENCH_PROFILE_PEERS === "1") ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []),
-    });
+function latticeRuns(profileDir: string | undefined): Promise<LatticeRuns> {
+  progress("http: starting three meshed replicas");
+  return withMesh("http", { size: 3, fsync: false, nodeFlags: measuredReplicaProfile(profileDir) }, async (servers) => {
     const [a, b, c] = servers as [LatticeServer, LatticeServer, LatticeServer];
     const peers = { peerB: b.pid, peerC: c.pid };
     const acked: number[] = [];
@@ -210,23 +161,12 @@ async function latticeRuns(profileDir: string | undefined): Promise<LatticeRuns>
     progress(`http: hot key ${hot.requestsPerSec} req/s, p99 ${hot.latencyMs.p99} ms`);
     const memory = memoryOf(a.pid) ?? null;
 
-    // Every acknowledged increment is on A, and reaches B. autocannon stops with up to one
-    // request per connection unanswered, which the replica may still have applied.
-    const acknowledged = acked.reduce((x, y) => x + y, 0);
-    const maxUnanswered = CONNECTIONS * acked.length;
+    // autocannon stops with up to one request per connection unanswered, which the replica may
+    // still have applied.
     const keys = [HOT_KEY, ...Array.from({ length: KEYS }, (_, i) => `k${i}`)];
-    const sumOnA = await counterSum(a.url, keys);
-    let sumOnB = await counterSum(b.url, keys);
-    for (let i = 0; i < 20 && sumOnB !== sumOnA; i++) {
-      await sleep(500);
-      sumOnB = await counterSum(b.url, keys);
-    }
-    const ok = sumOnA >= acknowledged && sumOnA - acknowledged <= maxUnanswered && sumOnB === sumOnA;
-    return { spread, hot, memory, pids: { replica: a.pid, ...peers }, check: { acknowledged, sumOnA, sumOnB, ok } };
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    dir.remove();
-  }
+    const check = await counterCheck(a, b, keys, acked.reduce((x, y) => x + y, 0), CONNECTIONS * acked.length);
+    return { spread, hot, memory, pids: { replica: a.pid, ...peers }, check };
+  });
 }
 
 async function main(): Promise<void> {
@@ -248,7 +188,7 @@ async function main(): Promise<void> {
   const fastify = { label: "bare fastify 5 POST echo, own process, same load generator (mean of before and after)", kind: "peer" as const };
   const baselineP50 = (before.latencyMs.p50 + after.latencyMs.p50) / 2;
   const figures: Figure[] = [
-    figure({ id: "spread-req-per-sec", label: `counter.increment over ${KEYS.toLocaleString("en-US")} keys, req/s`, value: spread.requestsPerSec, unit: "req/s", better: "higher", against: { ...fastify, value: baselinePerSec }, target: TARGET_RATIO, note: `autocannon, ${CONNECTIONS} connections; the replica has two peers connected and gossips every command${busy(spread.foreignCpuPercent)}` }),
+    figure({ id: "spread-req-per-sec", label: `counter.increment over ${KEYS.toLocaleString("en-US")} keys, req/s`, value: spread.requestsPerSec, unit: "req/s", better: "higher", against: { ...fastify, value: baselinePerSec }, target: TARGET_RATIO, note: `autocannon, ${CONNECTIONS} connections; the replica has two peers connected and gossips every command${foreignCpuNote(spread.foreignCpuPercent)}` }),
     figure({ id: "hot-req-per-sec", label: "counter.increment on one hot key, req/s", value: hot.requestsPerSec, unit: "req/s", better: "higher", against: { ...fastify, value: baselinePerSec } }),
     figure({ id: "spread-latency-p50", label: `counter.increment over ${KEYS.toLocaleString("en-US")} keys, latency p50`, value: spread.latencyMs.p50, unit: "ms", better: "lower", against: { ...fastify, value: round(baselineP50, 3) } }),
   ];
@@ -280,7 +220,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = 1;
-});
+runMain(main);

@@ -30,7 +30,7 @@ import type { MemorySnapshot } from "./support/stats.js";
 import { addMembers, increment, memorySnapshot, runConcurrently, tempDir } from "./support/stats.js";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, printJson, progress, round, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, printJson, progress, round, runMain, sized, stopwatch } from "./harness.js";
 
 const WRITERS = 256;
 const PER_ENTITY_COUNT = sized(100_000, 10_000);
@@ -244,7 +244,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

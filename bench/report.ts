@@ -47,6 +47,8 @@ export function readResults(file = RESULTS_FILE): RunResults {
 
 /** Where a quick run's results and report go (git-ignored). */
 export const QUICK_OUT = join(REPO_ROOT, "bench", "results", "tmp", "quick");
+/** Where the results and report of a run of some benchmarks only (LATTICE_BENCH_ONLY) go (git-ignored). */
+export const ONLY_OUT = join(REPO_ROOT, "bench", "results", "tmp", "only");
 
 function main(): void {
   const file = process.argv[2] ? resolve(process.argv[2]) : RESULTS_FILE;

@@ -10,6 +10,10 @@ export const RUN_BUDGET_MS = 15 * 60 * 1000;
 export interface BenchmarkRun {
   /** Wall time of the benchmark's process, ms (0 when skipped). */
   readonly durationMs: number;
+  /**
+   * run.ts writes "ok" or "failed". "skipped" (a listed benchmark whose module did not exist yet)
+   * is no longer written, but results files of early runs hold it and the report still renders them.
+   */
   readonly outcome: "ok" | "failed" | "skipped";
   /** Why it failed or was skipped. */
   readonly detail?: string;

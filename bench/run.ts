@@ -17,20 +17,18 @@
  * LATTICE_BENCH_ONLY=crdt,store runs only those (written to bench/results/tmp/only/).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { QUICK, formatJson, progress, stopwatch } from "./harness.js";
 import { describeMachine } from "./machine.js";
-import { QUICK_OUT, REPO_ROOT, RESULTS_FILE, writeReport } from "./report.js";
+import { ONLY_OUT, QUICK_OUT, REPO_ROOT, RESULTS_FILE, writeReport } from "./report.js";
 import type { BenchmarkRun, RunResults } from "./run-results.js";
 import { RUN_BUDGET_MS } from "./run-results.js";
 
 interface Benchmark {
   /** File name without extension; the module prints one JSON object on stdout. */
   readonly name: string;
-  /** Skipped, not failed, when its module does not exist yet (a benchmark another change adds). */
-  readonly optional?: boolean;
 }
 
 const BENCHMARKS: readonly Benchmark[] = [
@@ -96,18 +94,13 @@ async function main(): Promise<void> {
   const list = selected();
   const partial = list.length < BENCHMARKS.length;
   // A quick or partial run must not overwrite the committed results and page.
-  const outRoot = QUICK ? QUICK_OUT : partial ? join(REPO_ROOT, "bench", "results", "tmp", "only") : REPO_ROOT;
+  const outRoot = QUICK ? QUICK_OUT : partial ? ONLY_OUT : REPO_ROOT;
   const resultsFile = outRoot === REPO_ROOT ? RESULTS_FILE : join(outRoot, "latest.json");
   progress(`machine: ${machine.cores} x ${machine.cpu}, load ${machine.loadAverageAtStart.join(" ")}${QUICK ? " (quick run)" : ""}`);
 
   const runs: Record<string, BenchmarkRun> = {};
   const benchmarks: Record<string, unknown> = {};
-  for (const { name, optional } of list) {
-    if (optional && !existsSync(fileOf(name))) {
-      runs[name] = { durationMs: 0, outcome: "skipped", detail: `bench/${name}.ts does not exist yet` };
-      progress(`skipping ${name} (no module)`);
-      continue;
-    }
+  for (const { name } of list) {
     progress(`running ${name}`);
     const elapsed = stopwatch();
     try {

@@ -29,7 +29,7 @@ import { LevelStore } from "../replica/storage/level-store.js";
 import { distribution, increment, runConcurrently, seededRandom, tempDir } from "./support/stats.js";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, printJson, progress, round, settle, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, printJson, progress, round, runMain, settle, sized, stopwatch } from "./harness.js";
 
 const WRITERS = 256;
 const SPREAD_KEYS = sized(10_000, 2_000);
@@ -283,7 +283,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -28,58 +28,43 @@
  * Run with `node --import tsx bench/ws.ts`, or compiled (`node dist/bench/ws.js`).
  */
 import { resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, monotonicUs, printJson, progress, round, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, monotonicUs, printJson, progress, round, runMain, sized, stopwatch } from "./harness.js";
 import { startEcho } from "./support/echo-process.js";
-import type { LatticeServer } from "./support/lattice-server.js";
-import { counterSum, startMesh } from "./support/lattice-server.js";
-import type { CpuWindow, ProcMemory } from "./support/proc.js";
-import { cpuWindow, foreignCpuWindow, ioWindow, memoryOf } from "./support/proc.js";
+import { withServer } from "./support/serving-process.js";
+import { foreignCpuNote } from "./support/foreign-cpu-note.js";
+import type { CounterRuns, LatticeServer } from "./support/lattice-server.js";
+import { counterCheck, measuredReplicaProfile, withMesh } from "./support/lattice-server.js";
+import { positiveInt } from "./support/positive-int.js";
+import type { CpuWindow } from "./support/proc.js";
+import type { RunReadings } from "./support/proc.js";
+import { memoryOf, runReadings } from "./support/proc.js";
 import type { InternalCounts } from "./support/replica-metrics.js";
 import { internals, scrape } from "./support/replica-metrics.js";
-import { seededRandom, tempDir } from "./support/stats.js";
+import { seededRandom } from "./support/stats.js";
 import type { WsLoadResult } from "./support/ws-load.js";
 import { runWsLoad } from "./support/ws-load.js";
 
 const CLIENTS = 50;
 const IN_FLIGHT = 32;
 const WARMUP_MS = sized(2000, 500);
-const DURATION_MS = positiveInt(process.env.BENCH_WS_SECONDS, sized(10, 1)) * 1000;
+const DURATION_MS = positiveInt("BENCH_WS_SECONDS", sized(10, 1)) * 1000;
 const KEYS = 1000;
 const HOT_KEY = "hot";
 const TARGET_RATIO = 0.25;
 const LIMITS = "maxFramesPerSecond=1000000";
 
-/** Other processes' CPU during a run, in words, when it was enough to depress the figures. */
-function busy(foreignCpuPercent: number | null): string {
-  return foreignCpuPercent !== null && foreignCpuPercent >= 10 ? `; other processes used ${Math.round(foreignCpuPercent)}% of a core during this run, so it is depressed` : "";
-}
-
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
-}
-
-interface WsRun extends WsLoadResult {
-  /** The server process during the whole run (warm-up, window and drain). */
-  server: (CpuWindow & { cpuUsPerRoundTrip: number }) | null;
-  /** This process (the load generator), % of one core. */
-  loadGeneratorCpuPercent: number;
-  others?: Record<string, CpuWindow | null>;
+interface WsRun extends WsLoadResult, Omit<RunReadings, "server"> {
   /**
-   * CPU used by processes other than this benchmark's during the run, % of one core (/proc/stat):
-   * on a shared machine, well above 0 means this run's figures are depressed.
+   * The server process during the whole run (warm-up, window and drain); its system calls
+   * (serverSyscalls) are per round trip.
    */
-  foreignCpuPercent: number | null;
-  /** The server's read and write system calls (and bytes written) per round trip (/proc/PID/io). */
-  serverSyscalls: { readCallsPerUnit: number; writeCallsPerUnit: number; writeBytesPerUnit: number } | null;
+  server: (CpuWindow & { cpuUsPerRoundTrip: number }) | null;
   internals?: InternalCounts;
   /** The measured window in µs of CLOCK_MONOTONIC, for cpuprofile-top.ts. */
   windowUs: [number, number];
 }
-
 
 const frameOf = (key: string, id: number): string => `{"id":${id},"op":"call","service":"counter","key":"${key}","command":"increment","input":{}}`;
 
@@ -91,28 +76,16 @@ function spreadFrames(seed: number): (id: number) => string {
 const hotFrames = (id: number): string => frameOf(HOT_KEY, id);
 
 async function load(url: string, frame: (id: number) => string, warmupMs: number, serverPid: number, others: Record<string, number> = {}): Promise<WsRun> {
-  const cpu = cpuWindow(serverPid);
-  const foreign = foreignCpuWindow([serverPid, ...Object.values(others)]);
-  const io = ioWindow(serverPid);
-  const otherCpu = Object.fromEntries(Object.entries(others).map(([name, pid]) => [name, cpuWindow(pid)]));
-  const self0 = process.cpuUsage();
-  const t0 = performance.now();
+  const readings = runReadings(serverPid, others);
   const from = monotonicUs() + warmupMs * 1000;
   const r = await runWsLoad({ url, clients: CLIENTS, inFlight: IN_FLIGHT, warmupMs, durationMs: DURATION_MS, frame: (id) => frame(id) });
-  const wallS = (performance.now() - t0) / 1000;
-  const self = process.cpuUsage(self0);
-  const server = cpu.stop();
-  const foreignCpuPercent = foreign.stop();
-  const run: WsRun = {
+  const { server, ...around } = readings.stop(r.answered);
+  return {
     ...r,
     server: server && { ...server, cpuUsPerRoundTrip: r.answered > 0 ? round((server.cpuSeconds * 1e6) / r.answered, 1) : 0 },
-    loadGeneratorCpuPercent: round(((self.user + self.system) / 1e6 / wallS) * 100, 1),
-    foreignCpuPercent,
-    serverSyscalls: io.stop(r.answered),
+    ...around,
     windowUs: [from, from + DURATION_MS * 1000],
   };
-  if (Object.keys(others).length > 0) run.others = Object.fromEntries(Object.entries(otherCpu).map(([name, w]) => [name, w.stop()]));
-  return run;
 }
 
 async function loadReplica(server: LatticeServer, frame: (id: number) => string, warmupMs: number, others: Record<string, number>): Promise<WsRun> {
@@ -123,39 +96,20 @@ async function loadReplica(server: LatticeServer, frame: (id: number) => string,
 }
 
 /** The bare ws echo baseline: its own process, one run (with its warm-up). */
-async function baselineRun(seed: number): Promise<WsRun> {
-  const echo = await startEcho("ws");
-  try {
+function baselineRun(seed: number): Promise<WsRun> {
+  return withServer(startEcho("ws"), async (echo) => {
     const run = await load(`ws://127.0.0.1:${echo.port}/`, spreadFrames(seed), WARMUP_MS, echo.pid);
     progress(`ws: echo ${run.roundTripsPerSec} round trips/s, p99 ${run.latencyMs.p99} ms`);
     return run;
-  } finally {
-    await echo.stop();
-  }
+  });
 }
 
-interface LatticeRuns {
-  spread: WsRun;
-  hot: WsRun;
-  memory: ProcMemory | null;
-  /** Process ids (profile files are named after them). */
-  pids: { replica: number; peerB: number; peerC: number };
-  check: { acknowledged: number; sumOnA: number; sumOnB: number; ok: boolean };
-}
+type LatticeRuns = CounterRuns<WsRun>;
 
 /** Three replicas (level stores, fsync off), load on the first; stopped before it returns. */
-async function latticeRuns(profileDir: string | undefined): Promise<LatticeRuns> {
-  const dir = tempDir("ws");
-  let servers: LatticeServer[] = [];
-  try {
-    progress("ws: starting three meshed replicas");
-    servers = await startMesh({
-      size: 3,
-      baseDir: dir.path,
-      fsync: false,
-      limits: LIMITS,
-      nodeFlags: (i) => (profileDir && (i === 0 || process.env.BENCH_PROFILE_PEERS === "1") ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []),
-    });
+function latticeRuns(profileDir: string | undefined): Promise<LatticeRuns> {
+  progress("ws: starting three meshed replicas");
+  return withMesh("ws", { size: 3, fsync: false, limits: LIMITS, nodeFlags: measuredReplicaProfile(profileDir) }, async (servers) => {
     const [a, b, c] = servers as [LatticeServer, LatticeServer, LatticeServer];
     const peers = { peerB: b.pid, peerC: c.pid };
     progress(`ws: ${KEYS} keys`);
@@ -165,23 +119,11 @@ async function latticeRuns(profileDir: string | undefined): Promise<LatticeRuns>
     progress(`ws: hot key ${hot.roundTripsPerSec} round trips/s, p99 ${hot.latencyMs.p99} ms`);
     const memory = memoryOf(a.pid) ?? null;
 
-    // Every acknowledged call is on A, and reaches B; calls unanswered when the sockets closed
-    // (and refused ones) may or may not have been applied.
-    const acknowledged = spread.answeredOk + hot.answeredOk;
-    const maxUnanswered = spread.unanswered + hot.unanswered + spread.errors + hot.errors;
+    // Calls unanswered when the sockets closed (and refused ones) may or may not have been applied.
     const keys = [HOT_KEY, ...Array.from({ length: KEYS }, (_, i) => `k${i}`)];
-    const sumOnA = await counterSum(a.url, keys);
-    let sumOnB = await counterSum(b.url, keys);
-    for (let i = 0; i < 20 && sumOnB !== sumOnA; i++) {
-      await sleep(500);
-      sumOnB = await counterSum(b.url, keys);
-    }
-    const ok = sumOnA >= acknowledged && sumOnA - acknowledged <= maxUnanswered && sumOnB === sumOnA;
-    return { spread, hot, memory, pids: { replica: a.pid, ...peers }, check: { acknowledged, sumOnA, sumOnB, ok } };
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    dir.remove();
-  }
+    const check = await counterCheck(a, b, keys, spread.answeredOk + hot.answeredOk, spread.unanswered + hot.unanswered + spread.errors + hot.errors);
+    return { spread, hot, memory, pids: { replica: a.pid, ...peers }, check };
+  });
 }
 
 async function main(): Promise<void> {
@@ -203,7 +145,7 @@ async function main(): Promise<void> {
   const bareWs = { label: "bare ws echo server, own process, same load generator and frames (mean of before and after)", kind: "peer" as const };
   const baselineP50 = (before.latencyMs.p50 + after.latencyMs.p50) / 2;
   const figures: Figure[] = [
-    figure({ id: "spread-round-trips-per-sec", label: `call frames over /v1/ws, ${KEYS.toLocaleString("en-US")} keys, round trips/s`, value: spread.roundTripsPerSec, unit: "round trips/s", better: "higher", against: { ...bareWs, value: baselinePerSec }, target: TARGET_RATIO, note: `${CLIENTS} clients × ${IN_FLIGHT} calls in flight; the replica has two peers connected and gossips every command${busy(spread.foreignCpuPercent)}` }),
+    figure({ id: "spread-round-trips-per-sec", label: `call frames over /v1/ws, ${KEYS.toLocaleString("en-US")} keys, round trips/s`, value: spread.roundTripsPerSec, unit: "round trips/s", better: "higher", against: { ...bareWs, value: baselinePerSec }, target: TARGET_RATIO, note: `${CLIENTS} clients × ${IN_FLIGHT} calls in flight; the replica has two peers connected and gossips every command${foreignCpuNote(spread.foreignCpuPercent)}` }),
     figure({ id: "hot-round-trips-per-sec", label: "call frames over /v1/ws, one hot key, round trips/s", value: hot.roundTripsPerSec, unit: "round trips/s", better: "higher", against: { ...bareWs, value: baselinePerSec } }),
     figure({ id: "spread-latency-p50", label: `call frames over /v1/ws, ${KEYS.toLocaleString("en-US")} keys, latency p50`, value: spread.latencyMs.p50, unit: "ms", better: "lower", against: { ...bareWs, value: round(baselineP50, 3) } }),
   ];
@@ -237,7 +179,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = 1;
-});
+runMain(main);

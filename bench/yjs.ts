@@ -47,35 +47,30 @@
  * BENCH_YJS_LATTICE_ONLY=1: the Lattice runs only, unprofiled, printing the replicas' and peers'
  * CPU (development: a quick before/after of a change; no results written).
  *
- * Writes its JSON to stdout (bench/run.ts collects it) and to bench/results/yjs.json
- * (bench/results/tmp/quick/yjs.json under LATTICE_BENCH_QUICK=1).
+ * Writes its JSON to stdout (bench/run.ts collects it) and to a file: bench/results/yjs.json
+ * (committed) only for a complete run; see {@link resultsFile}.
  *
  * Run with `node --expose-gc --import tsx bench/yjs.ts`, or compiled (`node dist/bench/yjs.js`).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath } from "node:url";
 import type { Figure } from "./figures.js";
 import { figure } from "./figures.js";
-import { QUICK, environment, formatJson, monotonicUs, printJson, progress, round, settle, sized, stopwatch } from "./harness.js";
+import { QUICK, environment, formatJson, monotonicUs, printJson, progress, round, runMain, settle, sized, stopwatch } from "./harness.js";
+import { ONLY_OUT, QUICK_OUT, REPO_ROOT } from "./report.js";
+import { foreignCpuNote } from "./support/foreign-cpu-note.js";
 import type { LatticeServer } from "./support/lattice-server.js";
-import { getJson, startMesh } from "./support/lattice-server.js";
+import { getJson, withMesh } from "./support/lattice-server.js";
+import { positiveInt } from "./support/positive-int.js";
 import type { CpuWindow, ProcMemory } from "./support/proc.js";
 import { cpuWindow, foreignCpuWindow, memoryOf } from "./support/proc.js";
+import { withServer } from "./support/serving-process.js";
 import { tempDir } from "./support/stats.js";
 import type { ClientKind, YjsLoadResult } from "./support/yjs-clients.js";
 import { openDocuments, runYjsLoad } from "./support/yjs-clients.js";
 import type { ChildMemory, YjsServerProcess } from "./support/yjs-servers.js";
 import { startLatticeNode, startReferenceServer } from "./support/yjs-servers.js";
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got ${raw})`);
-  return n;
-}
 
 function clientKind(): ClientKind {
   const raw = process.env.BENCH_YJS_CLIENT ?? "provider";
@@ -113,11 +108,6 @@ const GENERATOR_LAG_MS = 50;
 const TARGET = 1;
 const SAME_LOAD = "same load, mean of runs before and after the replicas";
 const KIB = 1024;
-
-/** Other processes' CPU during a run, in words, when it was enough to depress the figures. */
-function busy(foreignCpuPercent: number | null): string {
-  return foreignCpuPercent !== null && foreignCpuPercent >= 10 ? `; other processes used ${Math.round(foreignCpuPercent)}% of a core during this run, so it is depressed` : "";
-}
 
 interface Run extends YjsLoadResult {
   /** The measured server over the window. */
@@ -195,13 +185,8 @@ async function loadRuns(name: string, serverUrl: string, pid: number, others: Re
 }
 
 /** One pass over the reference server in a fresh process. */
-async function referenceRuns(): Promise<ServerRuns> {
-  const ref = await startReferenceServer();
-  try {
-    return await loadRuns("reference", ref.serverUrl, ref.pid, {});
-  } finally {
-    await ref.stop();
-  }
+function referenceRuns(): Promise<ServerRuns> {
+  return withServer(startReferenceServer(), (ref) => loadRuns("reference", ref.serverUrl, ref.pid, {}));
 }
 
 interface LatticeCheck {
@@ -236,21 +221,15 @@ async function checkLattice(a: LatticeServer, b: LatticeServer, runs: readonly R
 }
 
 async function latticeRuns(profileDir?: string): Promise<ServerRuns & { check: LatticeCheck; pids: Record<string, number> }> {
-  const dir = tempDir("yjs");
-  let servers: LatticeServer[] = [];
-  try {
-    progress("yjs: starting three meshed replicas (level store, fsync off)");
-    servers = await startMesh({ size: 3, baseDir: dir.path, fsync: false, nodeFlags: () => (profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []) });
+  progress("yjs: starting three meshed replicas (level store, fsync off)");
+  return withMesh("yjs", { size: 3, fsync: false, nodeFlags: () => (profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []) }, async (servers) => {
     if (profileDir) progress(`yjs: profiling into ${profileDir}: replica pid ${servers[0]?.pid}, peers ${servers[1]?.pid} and ${servers[2]?.pid}`);
     const [a, b, c] = servers as [LatticeServer, LatticeServer, LatticeServer];
     const runs = await loadRuns("lattice", `${a.wsUrl}/v1/yjs/notes`, a.pid, { peerB: b.pid, peerC: c.pid });
     const check = await checkLattice(a, b, [runs.fixed, runs.saturation]);
     progress(`yjs: lattice check: ${check.onReplica}/${check.documents} documents complete on the replica, ${check.onPeer}/${check.documents} on a peer`);
     return { ...runs, check, pids: { replica: a.pid, peerB: b.pid, peerC: c.pid } };
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    dir.remove();
-  }
+  });
 }
 
 interface MemoryReading extends ChildMemory {
@@ -309,14 +288,9 @@ async function memoryRun(name: string, server: YjsServerProcess, idleSettled: (m
   return run;
 }
 
-async function referenceMemory(): Promise<MemoryRun> {
-  const ref = await startReferenceServer();
-  try {
-    // Without persistence it keeps every document; settled once its connections are gone.
-    return await memoryRun("reference", ref, () => true);
-  } finally {
-    await ref.stop();
-  }
+function referenceMemory(): Promise<MemoryRun> {
+  // Without persistence it keeps every document; settled once its connections are gone.
+  return withServer(startReferenceServer(), (ref) => memoryRun("reference", ref, () => true));
 }
 
 async function latticeMemory(): Promise<MemoryRun> {
@@ -330,10 +304,18 @@ async function latticeMemory(): Promise<MemoryRun> {
   }
 }
 
-function resultsFile(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const root = resolve(here, import.meta.url.endsWith(".js") ? "../.." : "..");
-  return QUICK ? join(root, "bench", "results", "tmp", "quick", "yjs.json") : join(root, "bench", "results", "yjs.json");
+/**
+ * Where the JSON goes besides stdout. The committed bench/results/yjs.json holds the last complete
+ * run, as bench/run.ts keeps latest.json: a quick run goes to tmp/quick/ and a run of part of the
+ * suite (LATTICE_BENCH_ONLY) to tmp/only/, as run.ts's own results do; and a run that lost edits,
+ * clients or connections to tmp/incomplete/, since its figures describe a load other than the one
+ * its configuration claims.
+ */
+function resultsFile(complete: boolean): string {
+  if (QUICK) return join(QUICK_OUT, "yjs.json");
+  if (process.env.LATTICE_BENCH_ONLY?.trim()) return join(ONLY_OUT, "yjs.json");
+  if (!complete) return join(REPO_ROOT, "bench", "results", "tmp", "incomplete", "yjs.json");
+  return join(REPO_ROOT, "bench", "results", "yjs.json");
 }
 
 async function main(): Promise<void> {
@@ -370,8 +352,14 @@ async function main(): Promise<void> {
   const { fixed, saturation } = lattice;
   const throughputRatio = saturation.deliveriesPerSec / reference.saturationDeliveriesPerSec;
   const p99Ratio = fixed.latencyMs.p99 > 0 ? reference.fixedP99 / fixed.latencyMs.p99 : 0;
-  const complete = fixed.totals.missing === 0 && saturation.totals.missing === 0 && lattice.check.ok;
-  const targetMet = throughputRatio >= TARGET && p99Ratio >= TARGET && complete;
+  const latticeLostNothing = fixed.totals.missing === 0 && saturation.totals.missing === 0 && lattice.check.ok;
+  const targetMet = throughputRatio >= TARGET && p99Ratio >= TARGET && latticeLostNothing;
+  const loadRunsOf = (r: ServerRuns): Run[] => [r.fixed, r.saturation];
+  const complete =
+    latticeLostNothing &&
+    [...loadRunsOf(referenceBefore), fixed, saturation, ...loadRunsOf(referenceAfter)].every((r) => r.totals.missing === 0 && r.totals.unknown === 0 && r.clientsDropped === 0) &&
+    latticeMem.dropped === 0 &&
+    referenceMem.dropped === 0;
 
   const ref = (label: string, value: number): { label: string; kind: "peer"; value: number } => ({ label: `@y/websocket-server 0.1.1 (persistence off), ${label}`, kind: "peer", value });
   const shape = `${DOCS} docs × ${CLIENTS} clients`;
@@ -384,7 +372,7 @@ async function main(): Promise<void> {
       better: "higher",
       against: ref(SAME_LOAD, reference.saturationDeliveriesPerSec),
       target: TARGET,
-      note: `an edit reaching another client of its document; Lattice persists each edit (level, fsync off) before broadcasting it and gossips it to two peers${busy(saturation.foreignCpuPercent)}`,
+      note: `an edit reaching another client of its document; Lattice persists each edit (level, fsync off) before broadcasting it and gossips it to two peers${foreignCpuNote(saturation.foreignCpuPercent)}`,
     }),
     figure({
       id: "fixed-latency-p99",
@@ -394,7 +382,7 @@ async function main(): Promise<void> {
       better: "lower",
       against: ref(SAME_LOAD, reference.fixedP99),
       target: TARGET,
-      note: `stock WebsocketProvider clients${FIXED_KIND === "protocol" ? " replaced by bare y-protocols clients (BENCH_YJS_CLIENT)" : ""}${busy(fixed.foreignCpuPercent)}`,
+      note: `stock WebsocketProvider clients${FIXED_KIND === "protocol" ? " replaced by bare y-protocols clients (BENCH_YJS_CLIENT)" : ""}${foreignCpuNote(fixed.foreignCpuPercent)}`,
     }),
     figure({
       id: "fixed-latency-p50",
@@ -443,6 +431,8 @@ async function main(): Promise<void> {
     benchmark: "yjs",
     about: "Yjs fan-out through the y-websocket endpoint of a replica with persistence and two gossip peers, beside the reference @y/websocket-server under the same clients.",
     quick: QUICK,
+    /** Every edit of every run delivered, no client or memory-run connection dropped, the replicas' copies whole. */
+    complete,
     environment: environment(),
     config: {
       docs: DOCS,
@@ -476,14 +466,11 @@ async function main(): Promise<void> {
     figures,
     durationMs: total(),
   };
-  const file = resultsFile();
+  const file = resultsFile(complete);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, formatJson(result));
-  progress(`yjs: wrote ${file}`);
+  progress(`yjs: wrote ${relative(process.cwd(), file) || file}${complete ? "" : " (incomplete: edits, clients or connections were lost; not the committed results)"}`);
   printJson(result);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exitCode = 1;
-});
+runMain(main);

@@ -14,7 +14,10 @@ import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { freePort, getJson } from "../../e2e/support/process.js";
+import { freePort, getJson, stopChild } from "../../e2e/support/process.js";
+import { killOnExit } from "./child.js";
+import type { ProcMemory } from "./proc.js";
+import { tempDir } from "./stats.js";
 
 export { freePort, getJson };
 
@@ -23,13 +26,6 @@ const MAIN = fileURLToPath(new URL(`../../server/main.${compiled ? "js" : "ts"}`
 const LOADER = compiled ? [] : ["--import", "tsx"];
 const OUTPUT_TAIL = 8 * 1024;
 const REGIONS = ["us-east", "eu-west", "ap-south", "sa-east", "af-south"];
-
-const live = new Set<ChildProcess>();
-process.on("exit", () => {
-  for (const child of live) child.kill("SIGKILL");
-});
-
-
 
 export interface LatticeServerOptions {
   readonly port: number;
@@ -69,14 +65,13 @@ export class LatticeServer {
       "--log-level", "warn",
     ];
     this.child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    live.add(this.child);
+    killOnExit(this.child);
     this.child.stdout?.setEncoding("utf8").on("data", (s: string) => this.tail(s));
     this.child.stderr?.setEncoding("utf8").on("data", (s: string) => this.tail(s));
     this.child.on("error", (err) => this.tail(`spawn error: ${err.message}\n`));
     this.exited = new Promise((resolve) => {
       this.child.once("exit", () => {
         this.alive = false;
-        live.delete(this.child);
         resolve();
       });
     });
@@ -127,11 +122,7 @@ export class LatticeServer {
 
   /** SIGTERM (a clean shutdown, which also writes a --cpu-prof profile), SIGKILL after `graceMs`. */
   async stop(graceMs = 15_000): Promise<void> {
-    if (!this.alive) return;
-    this.child.kill("SIGTERM");
-    const timer = setTimeout(() => this.child.kill("SIGKILL"), graceMs);
-    await this.exited;
-    clearTimeout(timer);
+    if (this.alive) await stopChild(this.child, this.exited, graceMs);
   }
 }
 
@@ -176,6 +167,68 @@ export async function startMesh(opts: MeshOptions, timeoutMs = 30_000): Promise<
     throw err;
   }
   return servers;
+}
+
+/**
+ * Runs `use` on a mesh of `opts.size` replicas whose data directories are in a fresh temp dir
+ * (prefixed `name`); stops the replicas and removes the dir on every path, so that a failed run
+ * leaves neither processes nor level data behind.
+ */
+export async function withMesh<T>(name: string, opts: Omit<MeshOptions, "baseDir">, use: (servers: LatticeServer[]) => Promise<T>): Promise<T> {
+  const dir = tempDir(name);
+  let servers: LatticeServer[] = [];
+  try {
+    servers = await startMesh({ ...opts, baseDir: dir.path });
+    return await use(servers);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    dir.remove();
+  }
+}
+
+/**
+ * MeshOptions.nodeFlags for BENCH_PROFILE_DIR: --cpu-prof on the measured replica (index 0), and
+ * on its peers too with BENCH_PROFILE_PEERS=1; no flags without a `profileDir`.
+ */
+export function measuredReplicaProfile(profileDir: string | undefined): (index: number) => readonly string[] {
+  return (i) => (profileDir && (i === 0 || process.env.BENCH_PROFILE_PEERS === "1") ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []);
+}
+
+/**
+ * The Lattice half of http.ts and ws.ts: `R` is one load run (of autocannon, or of ./ws-load.ts)
+ * on replica 0 of a mesh of three, the counter increments spread over many keys and on one hot key.
+ */
+export interface CounterRuns<R> {
+  spread: R;
+  hot: R;
+  /** Replica 0's RSS after both runs. */
+  memory: ProcMemory | null;
+  /** Process ids (profile files are named after them). */
+  pids: { replica: number; peerB: number; peerC: number };
+  check: CounterCheck;
+}
+
+export interface CounterCheck {
+  acknowledged: number;
+  sumOnA: number;
+  sumOnB: number;
+  ok: boolean;
+}
+
+/**
+ * Whether the counters `keys` on replica `a` hold every acknowledged increment, plus at most
+ * `maxUnanswered` that were applied without an answer reaching the client (requests in flight
+ * when the load stopped), and whether peer `b` reaches the same sum through gossip (within 10 s).
+ */
+export async function counterCheck(a: LatticeServer, b: LatticeServer, keys: readonly string[], acknowledged: number, maxUnanswered: number): Promise<CounterCheck> {
+  const sumOnA = await counterSum(a.url, keys);
+  let sumOnB = await counterSum(b.url, keys);
+  for (let i = 0; i < 20 && sumOnB !== sumOnA; i++) {
+    await sleep(500);
+    sumOnB = await counterSum(b.url, keys);
+  }
+  const ok = sumOnA >= acknowledged && sumOnA - acknowledged <= maxUnanswered && sumOnB === sumOnA;
+  return { acknowledged, sumOnA, sumOnB, ok };
 }
 
 /** Sum of the `counter` service's entities `keys` on one replica (GETs, 16 in flight). */

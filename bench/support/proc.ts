@@ -151,8 +151,14 @@ export function ioCounts(pid: number): IoCounts | undefined {
   }
 }
 
+export interface SyscallsPerUnit {
+  readCallsPerUnit: number;
+  writeCallsPerUnit: number;
+  writeBytesPerUnit: number;
+}
+
 /** Starts counting `pid`'s I/O system calls; `stop(n)` returns them per unit of work (n units). */
-export function ioWindow(pid: number): { stop: (units: number) => { readCallsPerUnit: number; writeCallsPerUnit: number; writeBytesPerUnit: number } | null } {
+export function ioWindow(pid: number): { stop: (units: number) => SyscallsPerUnit | null } {
   const a = ioCounts(pid);
   return {
     stop: (units) => {
@@ -163,6 +169,51 @@ export function ioWindow(pid: number): { stop: (units: number) => { readCallsPer
         writeCallsPerUnit: round((b.writeCalls - a.writeCalls) / units, 3),
         writeBytesPerUnit: round((b.writeBytes - a.writeBytes) / units, 1),
       };
+    },
+  };
+}
+
+/** What a load run records about the processes around it (http.ts and ws.ts). */
+export interface RunReadings {
+  /** The measured server over the run, all threads. */
+  server: CpuWindow | null;
+  /** This process (the load generator) over the run, % of one core. */
+  loadGeneratorCpuPercent: number;
+  /** The benchmark's other processes (the peers), by name; absent when there are none. */
+  others?: Record<string, CpuWindow | null>;
+  /**
+   * CPU used by processes other than this benchmark's during the run, % of one core (/proc/stat):
+   * on a shared machine, well above 0 means this run's figures are depressed.
+   */
+  foreignCpuPercent: number | null;
+  /** The server's read and write system calls (and bytes written) per unit of work (/proc/PID/io). */
+  serverSyscalls: SyscallsPerUnit | null;
+}
+
+/**
+ * Starts every reading of one load run against the server `serverPid`, with the benchmark's
+ * other processes `others` (name → pid); `stop(units)` ends them, `units` being the run's work
+ * (requests, round trips) that the system calls are divided by.
+ */
+export function runReadings(serverPid: number, others: Readonly<Record<string, number>> = {}): { stop: (units: number) => RunReadings } {
+  const cpu = cpuWindow(serverPid);
+  const foreign = foreignCpuWindow([serverPid, ...Object.values(others)]);
+  const io = ioWindow(serverPid);
+  const otherCpu = Object.entries(others).map(([name, pid]) => [name, cpuWindow(pid)] as const);
+  const self0 = process.cpuUsage();
+  const t0 = performance.now();
+  return {
+    stop: (units) => {
+      const wallS = (performance.now() - t0) / 1000;
+      const self = process.cpuUsage(self0);
+      const readings: RunReadings = {
+        server: cpu.stop(),
+        loadGeneratorCpuPercent: round(((self.user + self.system) / 1e6 / wallS) * 100, 1),
+        foreignCpuPercent: foreign.stop(),
+        serverSyscalls: io.stop(units),
+      };
+      if (otherCpu.length > 0) readings.others = Object.fromEntries(otherCpu.map(([name, w]) => [name, w.stop()]));
+      return readings;
     },
   };
 }

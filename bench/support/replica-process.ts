@@ -3,7 +3,7 @@
  * source or from dist, like bench/run.ts), waits for it to be ready, and sends it requests.
  */
 import type { ChildProcess } from "node:child_process";
-import { forkSupport } from "./child.js";
+import { forkUntilReady } from "./child.js";
 import type { HostReady, HostReply, HostRequest, HostStatus } from "./host-protocol.js";
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
@@ -19,6 +19,7 @@ export class ReplicaProcess {
   private constructor(
     readonly child: ChildProcess,
     readonly ready: HostStatus,
+    private readonly exitedPromise: Promise<void>,
   ) {
     child.on("message", (raw) => {
       const reply = raw as HostReply;
@@ -40,23 +41,10 @@ export class ReplicaProcess {
   }
 
   /** Forks a replica with these server flags; resolves once it serves and has started its cluster. */
-  static start(flags: readonly string[], timeoutMs = 30_000): Promise<ReplicaProcess> {
-    const child = forkSupport("replica-host", flags);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        reject(new Error(`replica ${flags.join(" ")} not ready after ${timeoutMs} ms`));
-      }, timeoutMs);
-      child.once("message", (raw) => {
-        clearTimeout(timer);
-        const ready = raw as HostReady;
-        resolve(new ReplicaProcess(child, ready.status));
-      });
-      child.once("exit", (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`replica ${flags.join(" ")} exited before it was ready (${signal ?? code})`));
-      });
-    });
+  static async start(flags: readonly string[], timeoutMs = 30_000): Promise<ReplicaProcess> {
+    const ready = (raw: unknown): HostReady | undefined => ((raw as Partial<HostReady> | null)?.ready === true ? (raw as HostReady) : undefined);
+    const { child, ready: hello, exited } = await forkUntilReady("replica-host", flags, { what: `replica ${flags.join(" ")}`, ready, timeoutMs });
+    return new ReplicaProcess(child, hello.status, exited);
   }
 
   request<T>(body: RequestBody, timeoutMs = 60_000): Promise<T> {
@@ -79,14 +67,16 @@ export class ReplicaProcess {
   /** Closes the node cleanly (flushes and closes its store), then waits for the process to exit. */
   async stop(timeoutMs = 15_000): Promise<void> {
     if (this.exited) return;
-    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
     try {
       await this.request({ op: "close" }, timeoutMs);
     } catch {
       // It may exit before the reply arrives; the kill below covers a hang.
     }
     const timer = setTimeout(() => this.child.kill("SIGKILL"), timeoutMs);
-    await exited;
-    clearTimeout(timer);
+    try {
+      await this.exitedPromise;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

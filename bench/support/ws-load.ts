@@ -13,6 +13,7 @@
  */
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
+import { closeSockets } from "./close-sockets.js";
 import type { Distribution } from "./stats.js";
 import { Samples, sampleDistribution } from "./samples.js";
 
@@ -131,23 +132,7 @@ export async function runWsLoad(opts: WsLoadOptions): Promise<WsLoadResult> {
       }),
   );
   await Promise.all(runs);
-  await Promise.all(
-    sockets.map(
-      (ws) =>
-        new Promise<void>((resolve) => {
-          if (ws.readyState === WebSocket.CLOSED) {
-            resolve();
-            return;
-          }
-          const kill = setTimeout(() => ws.terminate(), 2000);
-          ws.once("close", () => {
-            clearTimeout(kill);
-            resolve();
-          });
-          ws.close(1000, "done");
-        }),
-    ),
-  );
+  await closeSockets(sockets);
   const lat = sampleDistribution(latencies);
   return {
     clients: opts.clients,

@@ -27,22 +27,22 @@
  * one is seen). A run: connect and sync everyone, warm-up, measured window, then no new edits
  * and a drain until every edit reached every other client of its document (or `drainMs`).
  */
-import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
+import type { IntervalHistogram } from "node:perf_hooks";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import * as syncProtocol from "y-protocols/sync";
+import { setTimeout as sleep } from "node:timers/promises";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import WebSocket from "ws";
+import { waitFor } from "../../e2e/support/cluster.js";
 import { round } from "../harness.js";
+import { closeSockets } from "./close-sockets.js";
 import { Samples, sampleDistribution } from "./samples.js";
 import type { Distribution } from "./stats.js";
 import { seededRandom } from "./stats.js";
+import { openProtocolSocket } from "./yjs-protocol-socket.js";
 
 export type ClientKind = "provider" | "protocol";
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** Send times of one client's edits, indexed by Yjs clock (growable, no boxed numbers). */
@@ -200,44 +200,17 @@ class ProtocolClient extends LoadClient {
   constructor(serverUrl: string, doc: Doc, tracker: Tracker, random: () => number, name: string) {
     const ydoc = new Y.Doc();
     super(doc, ydoc, tracker, random);
-    this.ws = new WebSocket(`${serverUrl}/${doc.key}`, { perMessageDeflate: false });
-    this.ws.binaryType = "nodebuffer";
-    ydoc.on("update", (update: Uint8Array) => this.send(syncFrame((e) => syncProtocol.writeUpdate(e, update))));
-    this.ws.on("open", () => {
-      this.send(syncFrame((e) => syncProtocol.writeSyncStep1(e, ydoc)));
-      this.send(awarenessFrame(ydoc.clientID, name));
+    this.ws = openProtocolSocket(`${serverUrl}/${doc.key}`, ydoc, name, {
+      onUpdate: (update, step2) => {
+        if (step2) this.isSynced = true;
+        const { from, to } = Y.parseUpdateMeta(update);
+        for (const [client, end] of to) this.received(client, from.get(client) ?? 0, end);
+      },
+      onBadFrame: (err) => process.stderr.write(`[bench] yjs protocol client: bad frame: ${err.message}\n`),
+      onClose: () => {
+        if (!this.closing) this.closedUnexpectedly = true;
+      },
     });
-    this.ws.on("message", (data: Buffer) => {
-      try {
-        this.onFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      } catch (err) {
-        process.stderr.write(`[bench] yjs protocol client: bad frame: ${err instanceof Error ? err.message : String(err)}\n`);
-        this.ws.terminate();
-      }
-    });
-    this.ws.on("error", () => undefined);
-    this.ws.on("close", () => {
-      if (!this.closing) this.closedUnexpectedly = true;
-    });
-  }
-
-  private send(frame: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(frame);
-  }
-
-  private onFrame(frame: Uint8Array): void {
-    const d = decoding.createDecoder(frame);
-    if (decoding.readVarUint(d) !== MESSAGE_SYNC) return; // awareness and others: not measured
-    const sub = decoding.readVarUint(d);
-    if (sub === syncProtocol.messageYjsSyncStep1) {
-      const sv = decoding.readVarUint8Array(d);
-      this.send(syncFrame((e) => syncProtocol.writeSyncStep2(e, this.ydoc, sv)));
-      return;
-    }
-    const update = decoding.readVarUint8Array(d);
-    if (sub === syncProtocol.messageYjsSyncStep2) this.isSynced = true;
-    const { from, to } = Y.parseUpdateMeta(update);
-    for (const [client, end] of to) this.received(client, from.get(client) ?? 0, end);
   }
 
   get synced(): boolean {
@@ -249,26 +222,6 @@ class ProtocolClient extends LoadClient {
     this.ws.close();
     this.ydoc.destroy();
   }
-}
-
-function syncFrame(write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_SYNC);
-  write(e);
-  return encoding.toUint8Array(e);
-}
-
-/** An awareness message with one state (clock 1), as y-protocols encodes it. */
-function awarenessFrame(clientID: number, name: string): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MESSAGE_AWARENESS);
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarUint(inner, clientID);
-  encoding.writeVarUint(inner, 1);
-  encoding.writeVarString(inner, JSON.stringify({ user: { name } }));
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(e);
 }
 
 export interface YjsLoadOptions {
@@ -290,6 +243,14 @@ export interface YjsLoadOptions {
   readonly drainMs?: number;
   /** Longest wait for every client to connect and sync (default 30 s). */
   readonly connectTimeoutMs?: number;
+  /**
+   * Keeps the window open past `durationMs`, the load going on, until this many deliveries have
+   * arrived in it; fails if that takes more than `minDeliveriesTimeoutMs` (default 30 s) longer.
+   * For tests: a count asserts the same on an idle machine and a loaded one, where a rate would
+   * not. `windowMs` is then the window's actual length.
+   */
+  readonly minDeliveries?: number;
+  readonly minDeliveriesTimeoutMs?: number;
   /** Called as the measured window opens and closes (to measure other processes over it). */
   readonly onWindowStart?: () => void;
   readonly onWindowEnd?: () => void;
@@ -327,15 +288,8 @@ export interface YjsLoadResult {
   editsPerDoc: Record<string, number>;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, cond: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!cond()) {
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
-  }
-}
+/** How often a wait polls the clients: the connect time is read to this. */
+const POLL_MS = 10;
 
 export async function runYjsLoad(opts: YjsLoadOptions): Promise<YjsLoadResult> {
   if (!opts.serverUrl.startsWith("ws://127.0.0.1:")) throw new Error(`refusing to connect to ${opts.serverUrl}: 127.0.0.1 only`);
@@ -349,6 +303,11 @@ export async function runYjsLoad(opts: YjsLoadOptions): Promise<YjsLoadResult> {
   // Each stock provider adds a process 'exit' listener (to announce its leaving); that many are expected here.
   const maxListeners = process.getMaxListeners();
   if (opts.kind === "provider") process.setMaxListeners(maxListeners + opts.docs * opts.clientsPerDoc);
+  // Everything that keeps running by itself, stopped in the finally: a failed run must not go on
+  // typing into (or sampling) the next one.
+  let ticker: NodeJS.Timeout | undefined;
+  let loop: IntervalHistogram | undefined;
+  let stopped = false;
   const t0 = performance.now();
   try {
     for (let d = 0; d < opts.docs; d++) {
@@ -361,15 +320,12 @@ export async function runYjsLoad(opts: YjsLoadOptions): Promise<YjsLoadResult> {
       }
       doc.clients.forEach((c, i) => (c.observer = doc.clients[(i + 1) % doc.clients.length]));
     }
-    await waitFor(`${all.length} clients to sync`, () => all.every((c) => c.synced), opts.connectTimeoutMs ?? 30_000);
+    await waitFor(() => all.every((c) => c.synced), { what: `${all.length} clients to sync`, timeoutMs: opts.connectTimeoutMs ?? 30_000, intervalMs: POLL_MS });
     const connectMs = round(performance.now() - t0, 1);
 
     const start = performance.now();
     tracker.windowFrom = start + opts.warmupMs;
     tracker.windowTo = tracker.windowFrom + opts.durationMs;
-    const stopAt = tracker.windowTo;
-    let stopped = false;
-    let ticker: NodeJS.Timeout | undefined;
     if (opts.rate !== undefined) {
       const rate = opts.rate;
       const order = all.map((_, i) => i);
@@ -379,8 +335,8 @@ export async function runYjsLoad(opts: YjsLoadOptions): Promise<YjsLoadResult> {
       }
       let typed = 0;
       ticker = setInterval(() => {
-        const now = performance.now();
-        const due = Math.floor(((Math.min(now, stopAt) - start) / 1000) * rate);
+        // windowTo, not a copy: a window kept open for minDeliveries keeps the typing going.
+        const due = Math.floor(((Math.min(performance.now(), tracker.windowTo) - start) / 1000) * rate);
         for (; typed < due; typed++) all[order[typed % order.length] as number]?.type();
       }, 2);
     } else {
@@ -398,9 +354,22 @@ export async function runYjsLoad(opts: YjsLoadOptions): Promise<YjsLoadResult> {
     await sleep(Math.max(0, tracker.windowFrom - performance.now()));
     opts.onWindowStart?.();
     const cpu0 = process.cpuUsage();
-    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
-    await sleep(Math.max(0, stopAt - performance.now()));
+    await sleep(Math.max(0, tracker.windowTo - performance.now()));
+    let windowMs = opts.durationMs;
+    const minDeliveries = opts.minDeliveries ?? 0;
+    if (tracker.deliveredInWindow < minDeliveries) {
+      tracker.windowTo = Infinity;
+      await waitFor(() => tracker.deliveredInWindow >= minDeliveries, {
+        what: `${minDeliveries} deliveries in the window`,
+        timeoutMs: opts.minDeliveriesTimeoutMs ?? 30_000,
+        intervalMs: POLL_MS,
+        describe: () => `${tracker.deliveredInWindow} arrived, ${tracker.sentInWindow} edits typed`,
+      });
+      tracker.windowTo = performance.now();
+      windowMs = round(tracker.windowTo - tracker.windowFrom, 1);
+    }
     stopped = true;
     clearInterval(ticker);
     loop.disable();
@@ -421,7 +390,6 @@ export async function runYjsLoad(opts: YjsLoadOptions): Promise<YjsLoadResult> {
         return texts.every((t) => t === texts[0]);
       });
     }
-    const windowMs = opts.durationMs;
     const editsPerDoc: Record<string, number> = {};
     for (const d of docs) editsPerDoc[d.key] = d.clients.reduce((n, c) => n + c.log.count, 0);
     return {
@@ -449,6 +417,9 @@ export async function runYjsLoad(opts: YjsLoadOptions): Promise<YjsLoadResult> {
       editsPerDoc,
     };
   } finally {
+    stopped = true;
+    clearInterval(ticker);
+    loop?.disable();
     for (const c of all) c.close();
     process.setMaxListeners(maxListeners);
   }
@@ -465,58 +436,51 @@ export interface OpenDocuments {
  * Opens one bare y-protocols connection to each of `keys` (at most `concurrency` opening at
  * once), writes `textBytes` of text into each document and resolves once the server has echoed
  * every write back (for Lattice: once it is durable). For the memory figures: each document then
- * has one open connection and its text.
+ * has one open connection and its text. If any document fails to open, every socket opened so far
+ * is terminated and every timer cleared before the error is thrown.
  */
 export async function openDocuments(serverUrl: string, keys: readonly string[], textBytes: number, concurrency = 50, timeoutMs = 60_000): Promise<OpenDocuments> {
   if (!serverUrl.startsWith("ws://127.0.0.1:")) throw new Error(`refusing to connect to ${serverUrl}: 127.0.0.1 only`);
   const sockets: WebSocket[] = [];
+  /** Fails each document still opening: its timer cleared, its doc destroyed. */
+  const opening = new Set<(err: Error) => void>();
   let closing = false;
   let dropped = 0;
   const body = "x".repeat(textBytes);
   const openOne = (key: string): Promise<void> =>
     new Promise((resolve, reject) => {
       const ydoc = new Y.Doc();
-      const ws = new WebSocket(`${serverUrl}/${key}`, { perMessageDeflate: false });
-      sockets.push(ws);
-      const timer = setTimeout(() => reject(new Error(`document ${key}: no echo of its text within ${timeoutMs} ms`)), timeoutMs);
-      ws.on("error", (err) => {
+      const timer = setTimeout(() => settle(new Error(`document ${key}: no echo of its text within ${timeoutMs} ms`)), timeoutMs);
+      // The doc is only needed until its text is echoed; every way out ends here, once.
+      const settle = (err?: Error): void => {
+        if (!opening.delete(settle)) return;
         clearTimeout(timer);
-        reject(err);
+        ydoc.destroy();
+        if (err) reject(err);
+        else resolve();
+      };
+      opening.add(settle);
+      const ws = openProtocolSocket(`${serverUrl}/${key}`, ydoc, key, {
+        onOpen: () => ydoc.getText("body").insert(0, body),
+        onUpdate: (update) => {
+          if ((Y.parseUpdateMeta(update).to.get(ydoc.clientID) ?? 0) >= body.length) settle();
+        },
+        onBadFrame: (err) => settle(err),
+        onError: (err) => settle(err),
+        onClose: () => {
+          if (closing) return;
+          dropped++;
+          settle(new Error(`document ${key}: the socket closed before its text was echoed`));
+        },
       });
-      ws.on("close", () => {
-        if (!closing) dropped++;
-      });
-      ws.on("open", () => {
-        ws.send(syncFrame((e) => syncProtocol.writeSyncStep1(e, ydoc)));
-        ws.send(awarenessFrame(ydoc.clientID, key));
-        ydoc.on("update", (u: Uint8Array) => ws.send(syncFrame((e) => syncProtocol.writeUpdate(e, u))));
-        ydoc.getText("body").insert(0, body);
-      });
-      ws.on("message", (data: Buffer) => {
-        try {
-          const d = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-          if (decoding.readVarUint(d) !== MESSAGE_SYNC) return;
-          const sub = decoding.readVarUint(d);
-          if (sub === syncProtocol.messageYjsSyncStep1) {
-            const sv = decoding.readVarUint8Array(d);
-            ws.send(syncFrame((e) => syncProtocol.writeSyncStep2(e, ydoc, sv)));
-            return;
-          }
-          const { to } = Y.parseUpdateMeta(decoding.readVarUint8Array(d));
-          if ((to.get(ydoc.clientID) ?? 0) >= body.length) {
-            clearTimeout(timer);
-            ydoc.destroy();
-            resolve();
-          }
-        } catch (err) {
-          ws.terminate();
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
-      });
+      sockets.push(ws);
     });
   try {
     for (let i = 0; i < keys.length; i += concurrency) await Promise.all(keys.slice(i, i + concurrency).map(openOne));
   } catch (err) {
+    closing = true;
+    const aborted = new Error("another document failed to open");
+    for (const fail of [...opening]) fail(aborted);
     for (const ws of sockets) ws.terminate();
     throw err;
   }
@@ -524,16 +488,7 @@ export async function openDocuments(serverUrl: string, keys: readonly string[], 
     dropped: () => dropped,
     close: async () => {
       closing = true;
-      await Promise.all(
-        sockets.map(
-          (ws) =>
-            new Promise<void>((resolve) => {
-              if (ws.readyState === WebSocket.CLOSED) return resolve();
-              ws.once("close", () => resolve());
-              ws.close();
-            }),
-        ),
-      );
+      await closeSockets(sockets);
     },
   };
 }

@@ -5,25 +5,22 @@
  * over IPC when they serve, and answer memory requests (./yjs-child-memory.ts); this module is
  * their parent side.
  */
-import type { ChildProcess } from "node:child_process";
-import { forkSupport } from "./child.js";
 import type { ChildMemory, MemoryRequest } from "./yjs-child-memory.js";
+import type { ServingProcess } from "./serving-process.js";
+import { startServing } from "./serving-process.js";
 
 export type { ChildMemory };
 
-export interface YjsServerProcess {
-  readonly child: ChildProcess;
-  readonly pid: number;
-  readonly port: number;
+export interface YjsServerProcess extends ServingProcess {
   /** The provider's serverUrl for the `notes` service: ws://127.0.0.1:PORT/v1/yjs/notes. */
   readonly serverUrl: string;
   memory(): Promise<ChildMemory>;
-  stop(): Promise<void>;
 }
 
-function start(name: string, args: readonly string[], timeoutMs: number): Promise<YjsServerProcess> {
-  const child = forkSupport(name, args, ["--expose-gc"]);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+async function start(name: string, args: readonly string[], timeoutMs: number): Promise<YjsServerProcess> {
+  // A replica closing a level store with a thousand documents can take longer than an echo server.
+  const server = await startServing(name, args, { what: name, nodeFlags: ["--expose-gc"], timeoutMs, stopGraceMs: 10_000 });
+  const { child } = server;
   let nextId = 1;
   const waiting = new Map<number, (m: ChildMemory) => void>();
   child.on("message", (raw) => {
@@ -32,54 +29,27 @@ function start(name: string, args: readonly string[], timeoutMs: number): Promis
     waiting.get(msg.id)?.(msg.memory);
     waiting.delete(msg.id);
   });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${name} did not start within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const onExit = (code: number | null, signal: NodeJS.Signals | null): void => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited before it was ready (${signal ?? code})`));
-    };
-    child.once("exit", onExit);
-    const onPort = (raw: unknown): void => {
-      const { port } = raw as { port?: number };
-      if (typeof port !== "number") return;
-      child.off("message", onPort);
-      child.off("exit", onExit);
-      clearTimeout(timer);
-      resolve({
-        child,
-        pid: child.pid as number,
-        port,
-        serverUrl: `ws://127.0.0.1:${port}/v1/yjs/notes`,
-        memory: () =>
-          new Promise((resolveMemory, rejectMemory) => {
-            if (child.exitCode !== null || child.signalCode !== null) {
-              rejectMemory(new Error(`${name} has exited`));
-              return;
-            }
-            const id = nextId++;
-            const t = setTimeout(() => {
-              waiting.delete(id);
-              rejectMemory(new Error(`${name} did not answer a memory request`));
-            }, 30_000);
-            waiting.set(id, (m) => {
-              clearTimeout(t);
-              resolveMemory(m);
-            });
-            child.send({ op: "memory", id } satisfies MemoryRequest);
-          }),
-        stop: async () => {
-          if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-          const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
-          await exited;
-          clearTimeout(kill);
-        },
-      });
-    };
-    child.on("message", onPort);
-  });
+  return {
+    ...server,
+    serverUrl: `ws://127.0.0.1:${server.port}/v1/yjs/notes`,
+    memory: () =>
+      new Promise((resolveMemory, rejectMemory) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          rejectMemory(new Error(`${name} has exited`));
+          return;
+        }
+        const id = nextId++;
+        const t = setTimeout(() => {
+          waiting.delete(id);
+          rejectMemory(new Error(`${name} did not answer a memory request`));
+        }, 30_000);
+        waiting.set(id, (m) => {
+          clearTimeout(t);
+          resolveMemory(m);
+        });
+        child.send({ op: "memory", id } satisfies MemoryRequest);
+      }),
+  };
 }
 
 /** `@y/websocket-server` 0.1.1, persistence off, in its own process. */
