@@ -30,7 +30,7 @@ import type { LatticeNode } from "../server/node.js";
 import { startNode } from "../server/node.js";
 import { DEFAULT_DEMO_DIR } from "../server/plugins/demo.js";
 import type { TestBrowser } from "./support/browser.js";
-import { CHROMIUM_MISSING, SCREENSHOT_DIR, errorsOf, launchChromium, sideBySide } from "./support/browser.js";
+import { CHROMIUM_MISSING, SCREENSHOT_DIR, errorsOf, launchChromiumWhile, sideBySide } from "./support/browser.js";
 import { waitFor } from "./support/cluster.js";
 import { ServerCluster } from "./support/server-cluster.js";
 import { canIdentifySources } from "./support/tcp-proxy.js";
@@ -131,13 +131,10 @@ describe("demo app and SDK in Chromium, two regions", { timeout: 120_000, skip }
 
   before(async () => {
     ensureDemoBuilt();
-    // Both start at once; whichever fails, `after` still gets the other to close.
-    const launching = launchChromium();
-    try {
+    // A cluster that started is closed by `after` even when the launch fails.
+    browser = await launchChromiumWhile(async () => {
       cluster = await ServerCluster.start({ size: 2, peerTimeoutMs: PEER_TIMEOUT_MS });
-    } finally {
-      browser = await launching;
-    }
+    });
     await cluster.waitConnected();
     [alice, bob] = await Promise.all([open(A, "alice"), open(B, "bob")]);
   });
@@ -369,12 +366,9 @@ describe("demo app in Chromium with auth on", { timeout: 60_000, skip: CHROMIUM_
   before(async () => {
     ensureDemoBuilt();
     const config = loadConfig({ LATTICE_AUTH_SECRET: SECRET, LATTICE_CLUSTER_SECRET: "browser-test" }, ["--memory", "--port", "0", "--region", "auth-region"]);
-    const launching = launchChromium();
-    try {
+    browser = await launchChromiumWhile(async () => {
       node = await startNode(config, { logger: false, services: await loadExamples() });
-    } finally {
-      browser = await launching;
-    }
+    });
   });
   after(async () => {
     await browser?.close();

@@ -6,8 +6,6 @@
  * stops the whole cluster cleanly with each region's data under <data-dir>/<region>.
  */
 import assert from "node:assert/strict";
-import type { ChildProcess } from "node:child_process";
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,14 +14,13 @@ import { after, before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { CLUSTER_REGIONS } from "../server/cli/topology.js";
-import { freePort, stopChild } from "./support/process.js";
+import { freePort } from "./support/process.js";
 import { PEER_TIMEOUT_MS, runRegionScenario } from "./support/region-scenario.js";
 import type { RegionsHarness } from "./support/region-scenario.js";
-import { httpJson } from "./support/server-cluster.js";
+import type { ScriptResult } from "./support/server-cluster.js";
+import { ServerProcess, httpJson, runNodeScript } from "./support/server-cluster.js";
 
-const TS = import.meta.url.endsWith(".ts");
-const EXEC_ARGV = TS ? ["--import", import.meta.resolve("tsx")] : [];
-const CLI_PATH = fileURLToPath(new URL(`../server/cli/main.${TS ? "ts" : "js"}`, import.meta.url));
+const CLI_PATH = fileURLToPath(new URL(`../server/cli/main.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url));
 const REGIONS = CLUSTER_REGIONS.map((r) => r.region);
 
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -33,28 +30,13 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** One `lattice …` command to completion. */
-function lattice(args: readonly string[], timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...EXEC_ARGV, CLI_PATH, ...args], { env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.once("error", reject);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const lattice = (args: readonly string[]): Promise<ScriptResult> => runNodeScript(CLI_PATH, args, cleanEnv());
 
 describe("three regions with `lattice cluster --lab` and `lattice lab`", { timeout: 120_000 }, () => {
   let baseDir: string;
   let ports: number[];
-  let cluster: ChildProcess | undefined;
-  let exited: Promise<number | null>;
-  let out = "";
+  let cluster: ServerProcess | undefined;
+  const out = (): string => cluster?.output ?? "";
   const url = (i: number): string => `http://127.0.0.1:${ports[i]}`;
 
   before(async () => {
@@ -62,26 +44,24 @@ describe("three regions with `lattice cluster --lab` and `lattice lab`", { timeo
     ports = [await freePort(), await freePort(), await freePort()];
     const args = ["cluster", "--lab", "--ports", ports.join(","), "--data-dir", join(baseDir, "data")];
     args.push("--peer-timeout-ms", String(PEER_TIMEOUT_MS), "--log-level", process.env.E2E_LOG === "1" ? "info" : "warn");
-    const child = spawn(process.execPath, [...EXEC_ARGV, CLI_PATH, ...args], { env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    cluster = child;
-    child.stdout.setEncoding("utf8").on("data", (s: string) => (out = (out + s).slice(-32 * 1024)));
-    child.stderr.setEncoding("utf8").on("data", (s: string) => (out = (out + s).slice(-32 * 1024)));
-    exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    // `group`: lattice cluster runs the three replicas as its own children.
+    cluster = new ServerProcess(undefined, args, cleanEnv(), { script: CLI_PATH, group: true });
     const started = Date.now();
-    while (!out.includes("lattice cluster: ready")) {
-      if (child.exitCode !== null) throw new Error(`lattice cluster exited early:\n${out}`);
-      if (Date.now() - started > 60_000) throw new Error(`lattice cluster not ready in 60 s:\n${out}`);
+    while (!out().includes("lattice cluster: ready")) {
+      if (!cluster.alive) throw new Error(`lattice cluster exited early (${JSON.stringify(cluster.exitStatus)}):\n${out()}`);
+      if (Date.now() - started > 60_000) throw new Error(`lattice cluster not ready in 60 s:\n${out()}`);
       await sleep(100);
     }
   });
 
   after(async () => {
-    if (cluster && cluster.exitCode === null) await stopChild(cluster, exited, 15_000);
+    // Also after a failure: SIGTERM, and the whole process group SIGKILLed if it is not gone in 15 s.
+    await cluster?.stop(15_000);
     await rm(baseDir, { recursive: true, force: true, maxRetries: 3 });
   });
 
   it("prefixes every replica's log lines with its region", () => {
-    for (const region of REGIONS) assert.match(out, new RegExp(`^\\[${region}\\s*\\] .*LATTICE_LAB is on`, "m"), `a prefixed line from ${region}`);
+    for (const region of REGIONS) assert.match(out(), new RegExp(`^\\[${region}\\s*\\] .*LATTICE_LAB is on`, "m"), `a prefixed line from ${region}`);
   });
 
   it("a region cut off by `lattice lab partition` keeps accepting writes, and after `lattice lab heal` every region has every acknowledged write", async (t) => {
@@ -104,7 +84,7 @@ describe("three regions with `lattice cluster --lab` and `lattice lab`", { timeo
         const r = await lattice(["lab", "heal", "--url", url(cut)]);
         assert.equal(r.code, 0, r.stdout + r.stderr);
       },
-      describe: async () => `${(await Promise.all(REGIONS.map((_, i) => lattice(["status", url(i)]).then((s) => s.stdout + s.stderr)))).join("\n")}\n${out.slice(-4000)}`,
+      describe: async () => `${(await Promise.all(REGIONS.map((_, i) => lattice(["status", url(i)]).then((s) => s.stdout + s.stderr)))).join("\n")}\n${out().slice(-4000)}`,
     };
     await runRegionScenario(t, harness, cut, "regions-lab");
   });
@@ -120,10 +100,10 @@ describe("three regions with `lattice cluster --lab` and `lattice lab`", { timeo
   });
 
   it("SIGTERM stops all three replicas cleanly, each with its data under <data-dir>/<region>", async () => {
-    cluster?.kill("SIGTERM");
-    assert.equal(await exited, 0, out.slice(-4000));
+    assert.ok(cluster);
+    assert.deepEqual(await cluster.kill("SIGTERM"), { code: 0, signal: null }, out().slice(-4000));
     for (const i of REGIONS.keys()) await assert.rejects(httpJson("GET", `${url(i)}/readyz`, undefined, 2000), `${REGIONS[i]} stopped`);
     for (const region of REGIONS) assert.ok(existsSync(join(baseDir, "data", region)), `${region}'s data directory`);
-    assert.match(out, /SIGTERM: stopping the cluster/);
+    assert.match(out(), /SIGTERM: stopping the cluster/);
   });
 });

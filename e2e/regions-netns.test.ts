@@ -5,30 +5,26 @@
  * acknowledged write (support/region-scenario.ts). Skipped, with the reason, only where network
  * namespaces cannot be created (not Linux, no iproute2, not root); CI runs as root with iproute2.
  */
-import type { ChildProcess } from "node:child_process";
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { stopChild } from "./support/process.js";
 import { PEER_TIMEOUT_MS, runRegionScenario } from "./support/region-scenario.js";
 import type { RegionsHarness } from "./support/region-scenario.js";
-import { MAIN_PATH } from "./support/server-cluster.js";
-import type { NsAgent } from "./support/netns.js";
-import { NetnsBridge, netnsUnavailable } from "./support/netns.js";
+import { ServerProcess } from "./support/server-cluster.js";
+import { NetnsBridge, NsAgent, netnsUnavailable } from "./support/netns.js";
 
 const REGIONS = ["us-east", "eu-west", "ap-south"];
 const PORT = 8080;
-const TS = import.meta.url.endsWith(".ts");
-const EXEC_ARGV = TS ? ["--import", import.meta.resolve("tsx")] : [];
-const OUTPUT_TAIL = 8 * 1024;
 
 const unavailable = await netnsUnavailable();
 
 describe("three regions in network namespaces", { skip: unavailable ? `skipped: ${unavailable}` : false, timeout: 120_000 }, () => {
   let net: NetnsBridge | undefined;
   let baseDir: string | undefined;
-  const procs: { child: ChildProcess; exited: Promise<unknown>; out: string }[] = [];
+  const procs: ServerProcess[] = [];
   const agents: NsAgent[] = [];
 
   before(async () => {
@@ -41,18 +37,12 @@ describe("three regions in network namespaces", { skip: unavailable ? `skipped: 
       const self = bridge.node(i).address;
       const peers = bridge.nodes.filter((n) => n.address !== self).map((n) => `ws://${n.address}:${PORT}`);
       const args = [
-        ...EXEC_ARGV,
-        MAIN_PATH,
         ...["--host", "0.0.0.0", "--port", String(PORT), "--region", region, "--data-dir", join(baseDir, region)],
         ...["--peers", peers.join(","), "--advertise-url", `ws://${self}:${PORT}`, "--cluster-secret", "e2e-netns-secret"],
         ...["--peer-timeout-ms", String(PEER_TIMEOUT_MS), "--log-level", process.env.E2E_LOG === "1" ? "info" : "warn"],
       ];
-      const child = bridge.spawn(i, process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-      const proc = { child, out: "", exited: new Promise((resolve) => child.once("exit", resolve)) };
-      const tail = (s: string): void => void (proc.out = (proc.out + s).slice(-OUTPUT_TAIL));
-      child.stdout?.setEncoding("utf8").on("data", tail);
-      child.stderr?.setEncoding("utf8").on("data", tail);
-      procs.push(proc);
+      // No port: 127.0.0.1:8080 of the test's own namespace is not this replica (the agent reaches it).
+      procs.push(new ServerProcess(undefined, args, env, { prefix: bridge.execPrefix(i) }));
       agents.push(bridge.agent(i));
     }
   });
@@ -60,7 +50,7 @@ describe("three regions in network namespaces", { skip: unavailable ? `skipped: 
   after(async () => {
     // Always, also after a failure: processes first (they hold their namespaces), then the
     // namespaces and links, then the data.
-    await Promise.allSettled(procs.map((p) => stopChild(p.child, p.exited, 5000)));
+    await Promise.allSettled(procs.map((p) => p.stop(5000)));
     await net?.destroy();
     if (baseDir) await rm(baseDir, { recursive: true, force: true, maxRetries: 3 });
   });
@@ -83,11 +73,24 @@ describe("three regions in network namespaces", { skip: unavailable ? `skipped: 
           } catch (err) {
             parts.push(`GET /v1/cluster failed: ${String(err)}`);
           }
-          parts.push(`output: ${procs[i]?.out.slice(-2000) ?? ""}`);
+          parts.push(`alive: ${procs[i]?.alive ?? false}, output: ${procs[i]?.output.slice(-2000) ?? ""}`);
         }
         return parts.join("\n");
       },
     };
     await runRegionScenario(t, harness, 2, "regions-netns");
+  });
+});
+
+// Needs neither root nor a namespace: `ip netns exec` into one that does not exist fails at once
+// (as does a missing `ip`), which is an agent that dies under a pending request.
+describe("the agent into a namespace", () => {
+  it("rejects a pending request when it exits, and a later one at once, saying why", { timeout: 10_000 }, async (t) => {
+    const agent = new NsAgent(`lt-no-such-ns-${randomBytes(4).toString("hex")}`);
+    t.after(() => agent.close());
+    await assert.rejects(agent.request("GET", 8080, "/readyz"), /^Error: agent in lt-no-such-ns-\w+ (exited \(code [1-9]\d*, signal null\): \S|failed to start)/);
+    const started = Date.now();
+    await assert.rejects(agent.request("GET", 8080, "/readyz"), /^Error: agent in lt-no-such-ns-\w+ (exited|failed to start).*: cannot GET \/readyz$/s);
+    assert.ok(Date.now() - started < 1000, `rejected after ${Date.now() - started} ms`);
   });
 });

@@ -7,6 +7,8 @@
  * const browser = await launchChromium();        // undefined: skip (reason in CHROMIUM_MISSING)
  * t.after(() => browser.close());
  * const page = await browser.page();             // its own context: no shared storage
+ * // in a `before` hook: Chromium launches while the replicas start; a failed launch throws
+ * browser = await launchChromiumWhile(async () => { cluster = await ServerCluster.start(); });
  * ```
  *
  * Every page records its console errors and uncaught exceptions (`errorsOf(page)`), so that a
@@ -99,6 +101,31 @@ export class TestBrowser {
 export async function launchChromium(): Promise<TestBrowser | undefined> {
   if (CHROMIUM_MISSING) return undefined;
   return TestBrowser.launch();
+}
+
+/**
+ * Launches Chromium while `setup` runs (both take seconds) and returns the browser once both are
+ * done. The launch is never a bare promise waiting for `setup`: one that fails meanwhile would
+ * be an unhandled rejection, reported against no test. Its failure is thrown instead, as an error
+ * that names the binary; when `setup` fails, its error is thrown (with the launch's, if that
+ * failed too) and the browser is closed, as nothing else would get hold of it.
+ */
+export async function launchChromiumWhile(setup: () => Promise<void>): Promise<TestBrowser | undefined> {
+  const launching = launchChromium().then(
+    (browser) => ({ browser, error: undefined }),
+    (err: unknown) => ({ browser: undefined, error: new Error(`Chromium at ${CHROMIUM_PATH} failed to launch: ${err instanceof Error ? err.message : String(err)}`, { cause: err }) }),
+  );
+  try {
+    await setup();
+  } catch (err) {
+    const launched = await launching;
+    await launched.browser?.close();
+    if (launched.error) throw new AggregateError([err, launched.error], `setup failed, and ${launched.error.message}`);
+    throw err;
+  }
+  const launched = await launching;
+  if (launched.error) throw launched.error;
+  return launched.browser;
 }
 
 /**

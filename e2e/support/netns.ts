@@ -11,13 +11,14 @@
  *
  * Tests reach a node through a small agent process running inside its namespace (HTTP to the
  * node's own 127.0.0.1 over stdin/stdout JSON lines), so the test process itself needs no route
- * into the namespaces and the agent keeps working while the node is cut off.
+ * into the namespaces and the agent keeps working while the node is cut off. The agent exits once
+ * its stdin closes, which the death of the test process does too, so it is never left behind.
  *
  * ```ts
  * const why = await netnsUnavailable();   // a reason to skip, or undefined
  * const net = await NetnsBridge.create(3);
  * t.after(() => net.destroy());
- * const proc = net.spawn(0, process.execPath, ["server.js"]);
+ * const proc = new ServerProcess(undefined, args, env, { prefix: net.execPrefix(0) });  // server-cluster.ts
  * const agent = net.agent(0);             // agent.request("GET", 8080, "/readyz")
  * await net.linkDown(2);                  // node 2's packets vanish
  * await net.linkUp(2);
@@ -25,7 +26,7 @@
  *
  * @module
  */
-import type { ChildProcess, SpawnOptions } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { execFile, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
@@ -36,6 +37,10 @@ const run = promisify(execFile);
 /** The subnet of every bridge (one per test run, inside its own hub namespace, so runs never clash). */
 export const SUBNET_PREFIX = "10.77.0.";
 const FIRST_HOST = 11;
+/** How much longer than its own HTTP timeout an agent may take to answer (spawn, JSON, pipes). */
+const AGENT_MARGIN_MS = 5000;
+/** What an agent that died said last, for the reason its requests give. */
+const AGENT_STDERR_TAIL = 2048;
 
 /** Namespaces created by this process and not yet deleted, removed at exit if a test crashed. */
 const created = new Set<string>();
@@ -119,13 +124,19 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
 export class NsAgent {
   private readonly child: ChildProcess;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: AgentResponse) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: AgentResponse) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   private readonly exited: Promise<void>;
+  /** Why the agent no longer answers, once it has exited or failed to start. */
+  private dead: string | undefined;
 
-  constructor(ns: string) {
-    this.child = spawn("ip", ["netns", "exec", ns, process.execPath, "-e", AGENT_SOURCE], { stdio: ["pipe", "pipe", "inherit"] });
+  constructor(readonly ns: string) {
+    this.child = spawn("ip", ["netns", "exec", ns, process.execPath, "-e", AGENT_SOURCE], { stdio: ["pipe", "pipe", "pipe"] });
+    // A write after the agent died fails here; the close below rejects what was pending.
     this.child.stdin?.on("error", () => undefined);
-    createInterface({ input: this.child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
+    let stderr = "";
+    this.child.stderr?.setEncoding("utf8").on("data", (s: string) => (stderr = (stderr + s).slice(-AGENT_STDERR_TAIL)));
+    const lines = createInterface({ input: this.child.stdout as NodeJS.ReadableStream });
+    lines.on("line", (line) => {
       let msg: { id: number; status?: number; body?: unknown; error?: string };
       try {
         msg = JSON.parse(line) as typeof msg;
@@ -135,23 +146,45 @@ export class NsAgent {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
+      clearTimeout(p.timer);
       if (msg.error !== undefined) p.reject(new Error(msg.error));
       else p.resolve({ status: msg.status ?? 0, body: msg.body });
     });
+    let spawnError: Error | undefined;
     this.exited = new Promise((resolve) => {
-      this.child.once("exit", () => {
-        for (const p of this.pending.values()) p.reject(new Error("agent exited"));
+      // `close`, not `exit`: it comes once stderr is read to its end (what `ip` or the agent said
+      // goes into the reason), and also after a spawn that failed (no `ip`), which has no `exit`.
+      // The agent starts nothing that could hold its pipes open past its exit.
+      this.child.once("close", (code: number | null, signal: NodeJS.Signals | null) => {
+        const said = stderr.trim();
+        this.dead = spawnError ? `failed to start: ${spawnError.message}` : `exited (code ${code}, signal ${signal})${said ? `: ${said}` : ""}`;
+        lines.close();
+        const err = new Error(`agent in ${ns} ${this.dead}`);
+        for (const p of this.pending.values()) {
+          clearTimeout(p.timer);
+          p.reject(err);
+        }
         this.pending.clear();
         resolve();
       });
-      this.child.once("error", () => resolve());
     });
+    this.child.on("error", (err) => (spawnError ??= err));
   }
 
+  /**
+   * One HTTP call inside the namespace. Rejects at once when the agent is gone, when it exits
+   * before answering, or when no answer came `timeoutMs` plus a margin after the agent's own
+   * HTTP timeout would have answered.
+   */
   request(method: "GET" | "POST", port: number, path: string, body?: unknown, timeoutMs = 10_000): Promise<AgentResponse> {
+    if (this.dead !== undefined) return Promise.reject(new Error(`agent in ${this.ns} ${this.dead}: cannot ${method} ${path}`));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`agent in ${this.ns} did not answer ${method} ${path} within ${timeoutMs + AGENT_MARGIN_MS} ms`));
+      }, timeoutMs + AGENT_MARGIN_MS);
+      this.pending.set(id, { resolve, reject, timer });
       this.child.stdin?.write(`${JSON.stringify({ id, method, port, path, body, timeoutMs })}\n`);
     });
   }
@@ -208,9 +241,12 @@ export class NetnsBridge {
     return n;
   }
 
-  /** Runs `command` inside node `i`'s namespace (the child's pid is the command's: `ip netns exec` execs). */
-  spawn(i: number, command: string, args: readonly string[], opts: SpawnOptions = {}): ChildProcess {
-    return spawn("ip", ["netns", "exec", this.node(i).ns, command, ...args], opts);
+  /**
+   * The command prefix that runs a command inside node `i`'s namespace (ServerProcess's `prefix`):
+   * `ip netns exec` execs the command, so its pid is the command's.
+   */
+  execPrefix(i: number): readonly string[] {
+    return ["ip", "netns", "exec", this.node(i).ns];
   }
 
   /** An agent for HTTP calls inside node `i`'s namespace; closed by `destroy()`. */

@@ -19,10 +19,15 @@
  * releasing it just before the replica binds it (a replica that loses that race is restarted on
  * another port). Everything listens on and dials 127.0.0.1 only. `close()` stops every process it
  * started (SIGTERM, then SIGKILL), closes the proxies and removes the temp dir; the processes are
- * also SIGKILLed if the test process exits without closing.
+ * also SIGKILLed if the test process exits without closing, and signalled by the kernel if it dies
+ * (see `parentDeathPrefix`).
+ *
+ * `ServerProcess` and `runNodeScript` are the one way e2e tests start Node processes of this
+ * repository (a replica, `lattice cluster`, a `lattice …` command), also inside a network
+ * namespace (`prefix`), so that every one of them is torn down the same way.
  */
 import type { ChildProcess } from "node:child_process";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { request } from "node:http";
 import type { Socket } from "node:net";
@@ -31,7 +36,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { waitFor } from "./cluster.js";
-import { freePort, getJson, stopChild } from "./process.js";
+import { freePort, getJson } from "./process.js";
 import type { ProxyMode } from "./tcp-proxy.js";
 import { TcpProxy, ownerPid } from "./tcp-proxy.js";
 
@@ -48,37 +53,123 @@ export const fixturePath = (name: string): string => fileURLToPath(new URL(`../f
 const OUTPUT_TAIL = 16 * 1024;
 const REGIONS = ["us-east", "eu-west", "ap-south", "sa-east", "af-south"];
 
+export interface ExitStatus {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface NodeProcessOptions {
+  /** The script to run; default server/main (`npm start`). */
+  readonly script?: string;
+  /**
+   * A command that runs the rest of the command line in place (it execs, so the pid stays the
+   * script's), such as `ip netns exec <ns>`.
+   */
+  readonly prefix?: readonly string[];
+  /**
+   * The process starts children of its own and stops them on SIGTERM (`lattice cluster`). It
+   * leads a process group (where setpriv is there, see `spawnNode`), and every SIGKILL (`kill`,
+   * the escalation of `stop`, the exit handler) goes to the whole group, as does one when the
+   * leader exits: killing only the leader would orphan its children. SIGTERM goes to the leader
+   * alone: the children would otherwise get it twice, and a replica takes a second SIGTERM as
+   * "exit without the clean shutdown".
+   */
+  readonly group?: boolean;
+}
+
+/** `setpriv` where it can set a parent-death signal (util-linux on Linux), probed once. */
+const SETPRIV = process.platform === "linux" && spawnSync("setpriv", ["--pdeathsig", "KILL", "--", "true"], { stdio: "ignore" }).status === 0 ? "setpriv" : undefined;
+
+/**
+ * A prefix that has the kernel send `signal` to the child when this process dies. The exit
+ * handler below does not run when the test process is killed by a signal (a SIGTERMed or
+ * Ctrl-C'd `node --test` takes its test files down that way) or SIGKILLed, and a replica left
+ * running holds its port, its data dir or its network namespace. `setpriv` execs the command in
+ * place, so the pid stays the child's. Empty without setpriv.
+ */
+function parentDeathPrefix(signal: "KILL" | "TERM"): string[] {
+  return SETPRIV ? [SETPRIV, "--pdeathsig", signal, "--"] : [];
+}
+
+interface Spawned {
+  readonly child: ChildProcess;
+  /** It leads a process group of its own. */
+  readonly group: boolean;
+}
+
 /** Every live child of this module, SIGKILLed if the test process exits without closing. */
-const live = new Set<ChildProcess>();
+const live = new Set<Spawned>();
 process.on("exit", () => {
-  for (const child of live) child.kill("SIGKILL");
+  for (const p of live) killTree(p.child, p.group);
 });
 
+/** SIGKILL to the child, or to its whole process group; a group already gone is not an error. */
+function killTree(child: ChildProcess, group: boolean): void {
+  if (!group || child.pid === undefined) {
+    child.kill("SIGKILL");
+    return;
+  }
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // ESRCH: nothing of the group is left.
+  }
+}
 
-/** One `server/main.ts` process. */
+/**
+ * Starts `node [tsx] <script> <args>` for this module (tracked in `live` until it exits, with
+ * the parent-death signal). `onExit` runs once, on `exit`, or on `close` when the process never
+ * started (a spawn error has no `exit`).
+ */
+function spawnNode(args: readonly string[], env: NodeJS.ProcessEnv, options: NodeProcessOptions, onExit: (status: ExitStatus) => void): Spawned {
+  const group = options.group === true;
+  // A group leader stops its children itself on SIGTERM; SIGKILL would leave them running. Without
+  // a parent-death signal it stays in the test's process group, where a Ctrl-C still reaches it.
+  const command = [...parentDeathPrefix(group ? "TERM" : "KILL"), ...(options.prefix ?? []), process.execPath, ...EXEC_ARGV, options.script ?? MAIN_PATH, ...args];
+  const detached = group && SETPRIV !== undefined;
+  const child = spawn(command[0] as string, command.slice(1), { env, stdio: ["ignore", "pipe", "pipe"], detached });
+  const entry: Spawned = { child, group: detached };
+  live.add(entry);
+  let done = false;
+  const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+    if (done) return;
+    done = true;
+    live.delete(entry);
+    // A leader that died (or was killed) without stopping its children takes them with it.
+    if (detached) killTree(child, true);
+    onExit({ code, signal });
+  };
+  child.once("exit", finish);
+  child.once("close", finish);
+  return entry;
+}
+
+/** One Node process of this repository: by default a `server/main.ts` replica. */
 export class ServerProcess {
   readonly child: ChildProcess;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  exitStatus: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  readonly exited: Promise<ExitStatus>;
+  exitStatus: ExitStatus | undefined;
   private out = "";
+  private readonly group: boolean;
 
+  /** `port`: where it serves HTTP on 127.0.0.1, if the test reaches it there (`httpUrl`, `waitReady`). */
   constructor(
-    readonly port: number,
+    readonly port: number | undefined,
     args: readonly string[],
     env: NodeJS.ProcessEnv,
+    options: NodeProcessOptions = {},
   ) {
-    this.child = spawn(process.execPath, [...EXEC_ARGV, MAIN_PATH, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    live.add(this.child);
+    let resolveExited!: (status: ExitStatus) => void;
+    this.exited = new Promise((resolve) => (resolveExited = resolve));
+    const spawned = spawnNode(args, env, options, (status) => {
+      this.exitStatus = status;
+      resolveExited(status);
+    });
+    this.child = spawned.child;
+    this.group = spawned.group;
     this.child.stdout?.setEncoding("utf8").on("data", (s: string) => this.tail(s));
     this.child.stderr?.setEncoding("utf8").on("data", (s: string) => this.tail(s));
     this.child.on("error", (err) => this.tail(`spawn error: ${err.message}\n`));
-    this.exited = new Promise((resolve) => {
-      this.child.once("exit", (code, signal) => {
-        live.delete(this.child);
-        this.exitStatus = { code, signal };
-        resolve({ code, signal });
-      });
-    });
   }
 
   get alive(): boolean {
@@ -95,6 +186,7 @@ export class ServerProcess {
   }
 
   get httpUrl(): string {
+    if (this.port === undefined) throw new Error("this process is not reachable on 127.0.0.1");
     return `http://127.0.0.1:${this.port}`;
   }
 
@@ -118,15 +210,54 @@ export class ServerProcess {
     throw new Error(`replica on port ${this.port} exited (${JSON.stringify(this.exitStatus)}) before it was ready\n${this.out}`);
   }
 
-  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-    if (this.alive) this.child.kill(signal);
+  /** Signals the process (SIGKILL: its whole group, with `group`); resolves when it has exited. */
+  kill(signal: NodeJS.Signals): Promise<ExitStatus> {
+    if (this.alive) {
+      if (signal === "SIGKILL") killTree(this.child, this.group);
+      else this.child.kill(signal);
+    }
     return this.exited;
   }
 
-  /** SIGTERM (main.ts shuts down cleanly), then SIGKILL after `graceMs`. */
+  /** SIGTERM (main.ts and `lattice cluster` shut down cleanly), then SIGKILL after `graceMs`. */
   async stop(graceMs = 5000): Promise<void> {
-    if (this.alive) await stopChild(this.child, this.exited, graceMs);
+    if (!this.alive) return;
+    this.child.kill("SIGTERM");
+    const timer = setTimeout(() => void this.kill("SIGKILL"), graceMs);
+    try {
+      await this.exited;
+    } finally {
+      clearTimeout(timer);
+    }
   }
+}
+
+export interface ScriptResult extends ExitStatus {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a Node script of this repository to completion (a `lattice …` command), started and
+ * guarded as ServerProcess is; SIGKILLed if it runs longer than `timeoutMs`.
+ */
+export function runNodeScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise<ScriptResult> {
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    let spawnError: Error | undefined;
+    const { child } = spawnNode(args, env, { script }, () => undefined);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.stdout?.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+    child.stderr?.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+    child.on("error", (err) => (spawnError ??= err));
+    // `close`, not `exit`: output still in the pipes at `exit` belongs to the result.
+    child.once("close", (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      if (spawnError) reject(spawnError);
+      else resolve({ code, signal, stdout, stderr });
+    });
+  });
 }
 
 /** One replica slot: its proxy and data directory. */
