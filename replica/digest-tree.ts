@@ -26,15 +26,20 @@ export class DigestTree {
   readonly buckets = new Uint8Array(FANOUT * DIGEST_BYTES);
   readonly leaves = new Uint8Array(LEAVES * DIGEST_BYTES);
   private readonly counts = new Uint32Array(LEAVES);
+  private readonly scratch = new Uint8Array(DIGEST_BYTES);
 
   /** Replaces `before` (absent: undefined) by `after` (removed: undefined) in `leaf`. */
   update(leaf: number, before: Uint8Array | undefined, after: Uint8Array | undefined): void {
-    for (const d of [before, after]) {
-      if (!d) continue;
-      xorInto(this.leaves, leaf * DIGEST_BYTES, d);
-      xorInto(this.buckets, (leaf >> 8) * DIGEST_BYTES, d);
-      xorInto(this.root, 0, d);
-    }
+    // One combined difference applied to the three levels: half the XORs of applying each (every
+    // commit on every replica comes here).
+    const either = before ?? after;
+    if (!either) return;
+    const d = this.scratch;
+    if (before && after) for (let i = 0; i < DIGEST_BYTES; i++) d[i] = (before[i] as number) ^ (after[i] as number);
+    else d.set(either);
+    xorInto(this.leaves, leaf * DIGEST_BYTES, d);
+    xorInto(this.buckets, (leaf >> 8) * DIGEST_BYTES, d);
+    xorInto(this.root, 0, d);
     if (!before && after) this.counts[leaf] = (this.counts[leaf] as number) + 1;
     if (before && !after) this.counts[leaf] = (this.counts[leaf] as number) - 1;
   }

@@ -288,16 +288,9 @@ export class EntityStore {
       }
       // The entity digest of PROTOCOL.md 2.8: identity and version inside, so that two entities
       // with equal states cannot cancel out in the XOR tree and anti-entropy converges versions.
-      const d = entityDigest({ service: e.ref.service, key: e.ref.key, placementId: e.id, deleted: e.deleted, version: versionEntries(e.version), stateDigest: sd });
-      const record = encodeRecord({
-        state: stateBytes,
-        version: e.version,
-        deleted: e.deleted,
-        firstLog,
-        nextLog,
-        digest: d,
-        stateVector,
-      });
+      const entries = versionEntries(e.version);
+      const d = entityDigest({ service: e.ref.service, key: e.ref.key, placementId: e.id, deleted: e.deleted, version: entries, stateDigest: sd });
+      const record = encodeRecord({ state: stateBytes, version: e.version, deleted: e.deleted, firstLog, nextLog, digest: d, stateVector }, entries);
       ops.push({ type: "put", key: KEYS.entity(e.id), value: record });
       ops.push({ type: "put", key: KEYS.digest(e.leaf, e.id), value: d });
       written.push({ digest: d, firstLog, nextLog, logged, bytes });

@@ -38,11 +38,12 @@ export interface StoredEntity {
   readonly stateVector: Uint8Array;
 }
 
-export function encodeRecord(r: StoredEntity): Uint8Array {
+/** `entries`: `versionEntries(r.version)` when the caller has it already (the commit computes it for the digest). */
+export function encodeRecord(r: StoredEntity, entries = versionEntries(r.version)): Uint8Array {
   return pb.EntityRecord.encode({
     format: 1,
     state: r.state,
-    version: versionEntries(r.version),
+    version: entries,
     deleted: r.deleted,
     firstLog: r.firstLog,
     nextLog: r.nextLog,

@@ -72,7 +72,14 @@ function openSocket(url: string, timeoutMs = 10_000): Promise<WebSocket> {
 }
 
 export async function runWsLoad(opts: WsLoadOptions): Promise<WsLoadResult> {
-  const sockets = await Promise.all(Array.from({ length: opts.clients }, () => openSocket(opts.url)));
+  const opening = await Promise.allSettled(Array.from({ length: opts.clients }, () => openSocket(opts.url)));
+  const sockets = opening.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+  const failed = opening.find((o) => o.status === "rejected");
+  if (failed) {
+    // The sockets that did open would otherwise stay open into the next run.
+    await closeSockets(sockets);
+    throw new Error(`${opening.length - sockets.length} of ${opts.clients} sockets did not open: ${String(failed.reason)}`);
+  }
   const latencies = new Samples();
   let roundTrips = 0;
   let errors = 0;
