@@ -134,6 +134,8 @@ export class FunctionEngine {
       const w = this.watchers.get(ev.entity.id);
       if (w) for (const fn of [...w.fns]) fn(ev.entity, "change");
     });
+    // The live set as the replica announces it, not the cluster's per-session peerUp/peerDown:
+    // tallies depend on the set only, and the views are compared under the set before and after.
     this.unsubscribeLive = replica.changes.subscribeLive((ev) => this.onLiveSetChange(ev));
   }
 

@@ -13,6 +13,7 @@ import {
   negotiateVersion,
   placementId,
   refusalCloseCode,
+  treeLeaf,
   treePosition,
   verifyAuthProof,
   xorDigest,
@@ -139,14 +140,20 @@ describe("anti-entropy tree position", () => {
     assert.equal(placementId("a/b", "c d"), "a%2Fb/c%20d");
     assert.deepEqual(treePosition("cart", "u1"), { bucket: 210, leaf: 53854 });
     assert.deepEqual(treePosition("a/b", "c d"), { bucket: 121, leaf: 31057 });
+    assert.equal(treeLeaf("cart/u1"), 53854);
+    assert.equal(treeLeaf("a%2Fb/c%20d"), 31057);
   });
 
-  it("is in range and consistent", () => {
+  it("is in range, consistent, and the PROTOCOL.md construction for any strings", () => {
     fc.assert(
       fc.property(fc.string(), fc.string({ unit: "grapheme" }), (service, key) => {
+        const id = `${encodeURIComponent(service)}/${encodeURIComponent(key)}`;
+        assert.equal(placementId(service, key), id);
+        const h = createHash("sha256").update(new TextEncoder().encode(id)).digest();
         const p = treePosition(service, key);
+        assert.deepEqual(p, { bucket: h[0], leaf: (h[0] ?? 0) * 256 + (h[1] ?? 0) });
+        assert.equal(treeLeaf(id), p.leaf);
         assert.ok(p.leaf >= 0 && p.leaf < TREE_LEAVES);
-        assert.equal(p.bucket, p.leaf >> 8);
       }),
       { numRuns: 300 },
     );

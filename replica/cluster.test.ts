@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
+import "../protos/runtime.js";
+import { lattice } from "../protos/generated/replica.js";
 import type { Json } from "../crdt/index.js";
 import type { PeerStatus } from "./cluster.js";
 import { leafOf } from "./digest-tree.js";
@@ -8,7 +10,10 @@ import type { EntityRef } from "./entity-ref.js";
 import { ReplicaError } from "./errors.js";
 import type { TestNode } from "./test-support/cluster-harness.js";
 import { TestNet, connectedTo, fullyMeshed } from "./test-support/cluster-harness.js";
+import type { Transport } from "./transport/transport.js";
 import { addMember, hex, incr, mapIncr, pnAdd, sleep, versionObject, viewOf, vote, waitFor, yAppend } from "./test-support/helpers.js";
+
+import pb = lattice.replica;
 
 const A = "mem://a";
 const B = "mem://b";
@@ -177,6 +182,36 @@ describe("cluster", () => {
     assert.ok(refused, `a's status does not list the refused peer: ${JSON.stringify(a.cluster.status())}`);
     assert.equal(refused.connected, false);
     assert.match(refused.error ?? "", /refused/);
+  });
+
+  it("status lists no peer for an inbound handshake that timed out before a Hello arrived, but lists one that sent garbage", async () => {
+    const a = await net.start(A);
+    // Stand-ins for dials into a partition: one whose frames all vanish, and one whose Hello
+    // vanished but whose refusal (its own handshake timer fired) got through after the heal.
+    const silent = net.network.transport("mem://silent");
+    const gaveUp = net.network.transport("mem://gave-up");
+    const garbled = net.network.transport("mem://garbled");
+    const closed = new Set<string>();
+    const dial = (t: Transport, name: string, first?: Uint8Array): void => {
+      const conn = t.dial(A);
+      conn.start({ open: () => first && conn.send(first), message() {}, close: () => closed.add(name) });
+    };
+    try {
+      dial(silent, "silent");
+      dial(gaveUp, "gave-up", pb.Envelope.encode({ protocolVersion: 1, authResult: { ok: false, reason: pb.RefusalReason.TIMEOUT, message: "handshake timed out" } }).finish());
+      dial(garbled, "garbled", new Uint8Array([0xff, 0xff, 0xff]));
+      await waitFor("a times out the silent handshake", () => a.observer.refusals.some((r) => r.url === "mem://silent" && /timed out/.test(r.reason)));
+      await waitFor("every connection closed", () => closed.size === 3);
+      assert.ok(a.observer.refusals.some((r) => r.url === "mem://gave-up" && /peer refused us/.test(r.reason)), "the refusal is still counted");
+      const peers = a.cluster.status();
+      assert.deepEqual(
+        peers.map((p) => [p.url, p.error]),
+        [["mem://garbled", "refused: undecodable frame"]],
+        "a dead handshake is not a peer; garbage from an address is worth a line",
+      );
+    } finally {
+      await Promise.all([silent.close(), gaveUp.close(), garbled.close()]);
+    }
   });
 
   it("resolves duplicate sessions (both seed each other) to exactly one session, connected on both sides", async () => {

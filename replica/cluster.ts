@@ -22,6 +22,7 @@ import type { Connection, Transport } from "./transport/transport.js";
 import { versionEntries } from "./version.js";
 
 import pb = lattice.replica;
+import RefusalReason = lattice.replica.RefusalReason;
 
 export interface ClusterInit {
   readonly replica: Replica;
@@ -178,12 +179,21 @@ export class Cluster implements ClusterPort {
       authenticated: (s) => this.onAuthenticated(s),
       envelope: (s, env) => this.onEnvelope(s, env),
       closed: (s, code, reason) => this.onSessionClosed(s, code, reason),
-      refused: (s, reason) => {
+      refused: (s, reason, cause) => {
         this.log("warn", `gossip peer ${s.peer?.id ?? s.conn.remote}: ${reason}`);
         this.observer.peerRefused(s.conn.remote, reason);
         const t = this.targetOf(s);
-        if (t) t.lastError = reason;
-        else if (s.conn.role === "listener" && !s.authenticated) this.noteRefusedInbound(s.peer?.url || s.conn.remote, reason);
+        if (t) {
+          t.lastError = reason;
+          return;
+        }
+        // A handshake that timed out, on either side, before the peer's Hello arrived (a dial
+        // whose Hello vanished in a partition, the lab's cuts included) names no peer and tells
+        // nothing of one. Listed under the connection's address, it would pass for a broken peer
+        // in status and stay there after the heal: a session that authenticates clears only its
+        // own address, and a dialed one not even that. The log line and the metric count it.
+        const anonymousTimeout = cause === RefusalReason.TIMEOUT && s.peer === undefined;
+        if (s.conn.role === "listener" && !s.authenticated && !anonymousTimeout) this.noteRefusedInbound(s.peer?.url || s.conn.remote, reason);
       },
     };
     return new PeerSession(
@@ -428,7 +438,12 @@ export class Cluster implements ClusterPort {
     return () => this.awarenessListeners.delete(fn);
   }
 
-  /** Runs `fn` when the session with a peer ends (ephemeral state learned from it is stale). */
+  /**
+   * Runs `fn` when the session with a peer ends (ephemeral state learned from it is stale).
+   * A down could be read off the replica's live-set announcement too (Replica.liveSetChanged:
+   * previous minus current), but an up could not (see onPeerUp), and the Yjs hub takes both
+   * from the source of the awareness relay itself, per session and by the session's peer id.
+   */
   onPeerDown(fn: (peer: ReplicaId) => void): () => void {
     this.peerDownListeners.add(fn);
     return () => this.peerDownListeners.delete(fn);
@@ -445,7 +460,13 @@ export class Cluster implements ClusterPort {
     }
   }
 
-  /** Runs `fn` when a session with a peer opens (first contact, or after a partition healed). */
+  /**
+   * Runs `fn` when a session with a peer opens (first contact, or after a partition healed).
+   * Every session, unlike the live set (Replica.liveSetChanged), which does not change when a
+   * duplicate session replaces the current one: the peer may have seen its end of the old one
+   * close first, and dropped this replica's awareness clients, which the Yjs hub must then
+   * announce again although nothing changed here (docs/decisions.md, "Awareness after a heal").
+   */
   onPeerUp(fn: (peer: ReplicaId) => void): () => void {
     this.peerUpListeners.add(fn);
     return () => this.peerUpListeners.delete(fn);

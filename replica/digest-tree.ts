@@ -1,15 +1,13 @@
-import { hash } from "node:crypto";
-
 /** 256 level-1 buckets of 256 leaves each: leaves hold ~15 entities at a million entities. */
 export const FANOUT = 256;
 export const LEAVES = FANOUT * FANOUT;
 export const DIGEST_BYTES = 32;
 
-/** The leaf an entity id falls in: the first two bytes of SHA-256 of the id. */
-export function leafOf(id: string): number {
-  const h = hash("sha256", id, "buffer");
-  return ((h[0] as number) << 8) | (h[1] as number);
-}
+/**
+ * The leaf an entity id falls in. An entity id is the protocol's placement id, and both ends of a
+ * session must put an entity in the same leaf: the protocol's own function, not a copy of it.
+ */
+export { treeLeaf as leafOf } from "../protos/gossip.js";
 
 function xorInto(target: Uint8Array, offset: number, d: Uint8Array): void {
   for (let i = 0; i < DIGEST_BYTES; i++) target[offset + i] = (target[offset + i] as number) ^ (d[i] as number);

@@ -46,8 +46,11 @@ export interface SessionEvents {
   envelope(session: PeerSession, env: Envelope): void;
   /** The session ended (always called once, also for sessions that never authenticated). */
   closed(session: PeerSession, code: number, reason: string): void;
-  /** A peer was refused or misbehaved: for logs and /v1/cluster. */
-  refused(session: PeerSession, reason: string): void;
+  /**
+   * A peer was refused or misbehaved: for logs and /v1/cluster. `cause` is the handshake's
+   * RefusalReason when there is one, this side's or the one the peer sent in its AuthResult.
+   */
+  refused(session: PeerSession, reason: string, cause?: RefusalReason): void;
 }
 
 /**
@@ -140,7 +143,7 @@ export class PeerSession {
   }
 
   private refuse(reason: RefusalReason, message: string): void {
-    this.events.refused(this, message);
+    this.events.refused(this, message, reason);
     this.send({
       protocolVersion: GOSSIP_PROTOCOL_VERSION,
       authResult: { ok: false, reason, message, protocolVersions: [...SUPPORTED_PROTOCOL_VERSIONS] },
@@ -188,7 +191,7 @@ export class PeerSession {
       case "authResult": {
         const r = env.authResult as pb.AuthResult;
         if (!r.ok) {
-          this.events.refused(this, `peer refused us: ${r.message || RefusalReason[r.reason]}`);
+          this.events.refused(this, `peer refused us: ${r.message || RefusalReason[r.reason]}`, r.reason);
           this.close(refusalCloseCode(r.reason), "refused by peer");
           return;
         }

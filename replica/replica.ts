@@ -291,6 +291,11 @@ export class Replica {
   /**
    * The cluster calls this when a peer session opened or closed: if the live set differs from
    * the one last announced, the change feed announces it (vote views depend on it).
+   *
+   * Not folded into Cluster.onPeerUp/onPeerDown, which report every session: a tally depends on
+   * the set alone, so a session replaced by a duplicate (the set unchanged) must wake no watcher,
+   * and a watcher compares its view under the set before and after, which only this keeps. And
+   * functions/ sees the replica only (ClusterPort has no events).
    */
   liveSetChanged(): void {
     const current = new Set(this.cluster?.live() ?? []);

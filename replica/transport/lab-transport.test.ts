@@ -99,6 +99,19 @@ class Pair {
     return this.probeB.frames.slice(1).map(text);
   }
 
+  /**
+   * Closes one side's transport, running timers only until its close() resolves: what the
+   * transport promises must hold by then, not one timer later.
+   */
+  async closeOnly(t: Transport): Promise<void> {
+    let closed = false;
+    const closing = t.close().then(() => {
+      closed = true;
+    });
+    assert.ok(await this.env.scheduler.runUntil(() => closed, 60_000), "close() resolved");
+    await closing;
+  }
+
   async close(): Promise<void> {
     const closing = Promise.all([this.a.close(), this.b.close()]);
     await this.env.scheduler.runUntilIdle(60_000);
@@ -206,6 +219,35 @@ describe("PartitionLab", () => {
     await p.close();
     assert.equal(p.probeA.closes.length, 1);
     assert.equal(p.labA.stats().connections, 0);
+  });
+
+  it("closing the transport tells a close held by a cut before close() resolves, not after some later timer", async () => {
+    const p = new Pair();
+    await p.connect();
+    p.partition();
+    p.connB.close(CloseCode.normal, "bye");
+    await p.run(100);
+    assert.equal(p.labA.stats().closesHeld, 1);
+    await p.closeOnly(p.a);
+    assert.deepEqual(p.probeA.closes, [{ code: CloseCode.normal, reason: "bye" }], "told as the transport contract says: before close() resolves");
+    assert.equal(p.labA.stats().closesHeld, 0);
+    assert.equal(p.labA.stats().connections, 0);
+    await p.close();
+  });
+
+  it("a cut connection's close by its own closing transport is never held: 1001 before close() resolves, while the far side's lab holds it", async () => {
+    const p = new Pair();
+    await p.connect();
+    p.partition();
+    await p.closeOnly(p.a);
+    assert.deepEqual(p.probeA.closes, [{ code: CloseCode.goingAway, reason: "going away" }]);
+    assert.equal(p.connA.send(frame("after close")), false, "a connection of a closed transport takes no frames, cut or not");
+    assert.deepEqual(p.probeB.closes, [], "the FIN vanished in the cut: B is still half-open");
+    assert.equal(p.labB.stats().closesHeld, 1);
+    await p.closeOnly(p.b);
+    assert.deepEqual(p.probeB.closes, [{ code: CloseCode.goingAway, reason: "going away" }]);
+    assert.equal(p.env.scheduler.pending, 0, "no timer outlives the transports");
+    assert.deepEqual(p.errors, []);
   });
 
   it("latency delays received frames by the sum of both regions' latencies, in order, even when it changes", async () => {

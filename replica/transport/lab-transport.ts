@@ -154,10 +154,22 @@ export class PartitionLab {
         inner.onInbound((conn) => handler(adopt(conn)));
       },
       async close() {
-        await inner.close();
-        // The wrapped sockets are closed now: closes held back by a cut or queued behind delayed
-        // frames are told at last, and no delay timer outlives the transport.
+        // Every close from here on is this side's own, so none may be held back by a cut (a
+        // session would otherwise wait for its own handshake or failure timer), and delayed
+        // frames are of no use to anyone any more.
         for (const c of [...mine]) c.shutdown();
+        const closing = inner.close();
+        // Closes already held back (or queued behind delayed frames) are told now, not once every
+        // other connection has finished its closing handshake; one microtask later, so that no
+        // handler runs inside the caller's own call.
+        await Promise.resolve();
+        for (const c of [...mine]) c.tellHeldClose();
+        await closing;
+        // Connections adopted while the inner transport closed (dials it refused) get the same.
+        for (const c of [...mine]) {
+          c.shutdown();
+          c.tellHeldClose();
+        }
       },
     };
   }
@@ -218,6 +230,8 @@ class LabConnection implements Connection {
   /** The far side's close, held back while the connection is cut. */
   private heldClose: { code: number; reason: string } | undefined;
   private closeTold = false;
+  /** The transport is closing: every close is told as it comes, whatever the rules. */
+  private shuttingDown = false;
 
   constructor(
     private readonly inner: Connection,
@@ -253,7 +267,7 @@ class LabConnection implements Connection {
   }
 
   send(frame: Uint8Array): boolean {
-    if (this.localClose !== undefined) return false;
+    if (this.localClose !== undefined || this.shuttingDown) return false;
     if (this.isCut) {
       // Into a dead network: accepted, never delivered.
       this.lab.countDropped();
@@ -294,15 +308,25 @@ class LabConnection implements Connection {
     this.lab.env.timers.defer(() => this.tellClose(held.code, held.reason));
   }
 
-  /** The transport closed: delayed frames are dropped and a queued or held close is told now. */
+  /**
+   * The transport is closing: delayed frames are dropped (the inner connection discards frames
+   * once it is closed, too) and no delay timer outlives the transport. A close queued behind
+   * them waits in `heldClose` for {@link tellHeldClose}; one that arrives later is told at once.
+   */
   shutdown(): void {
+    if (this.shuttingDown) return;
+    this.shuttingDown = true;
     const queued = this.queue.find((p) => p.kind === "close");
     this.timer?.cancel();
     this.timer = undefined;
     this.queue.length = 0;
-    const close = queued?.kind === "close" ? queued : this.heldClose;
-    if (close === undefined || this.closeTold) return;
-    this.lab.env.timers.defer(() => this.tellClose(close.code, close.reason));
+    if (queued?.kind === "close") this.heldClose ??= { code: queued.code, reason: queued.reason };
+  }
+
+  /** Tells the close held back by a cut or queued behind delayed frames (transport closing). */
+  tellHeldClose(): void {
+    const held = this.heldClose;
+    if (held !== undefined) this.tellClose(held.code, held.reason);
   }
 
   private tellHeldCloseAs(close: { code: number; reason: string }): void {
@@ -317,7 +341,7 @@ class LabConnection implements Connection {
       this.firstFrameSeen = true;
       this.remoteRegion = helloRegion(frame);
     }
-    if (this.localClose !== undefined) return;
+    if (this.localClose !== undefined || this.shuttingDown) return;
     if (this.isCut) {
       this.lab.countDropped();
       return;
@@ -334,9 +358,10 @@ class LabConnection implements Connection {
   }
 
   private onClose(code: number, reason: string): void {
-    if (this.localClose !== undefined) {
-      // This side closed: the inner connection's report follows its own contract (ours, or the
-      // far side's when that one's close frame crossed ours). Cuts no longer matter.
+    if (this.localClose !== undefined || this.shuttingDown) {
+      // This side closed, the connection or the whole transport: the inner connection's report
+      // follows its own contract (ours, or the far side's when that one's close frame crossed
+      // ours). Cuts no longer matter.
       this.tellClose(code, reason);
       return;
     }

@@ -21,6 +21,11 @@ import { YjsUpdateError, applyNet, writesAs } from "./yjs-update.js";
 export interface AwarenessGossip {
   broadcastAwareness(ref: EntityRef, update: Uint8Array): void;
   onAwareness(fn: (ref: EntityRef, update: Uint8Array, origin: string) => void): () => void;
+  /**
+   * Session events, not the replica's live-set announcement (which vote views use): the hub must
+   * re-announce its clients on every session that opens, also one that replaces a duplicate
+   * without changing the live set, and drops the states a session's peer brought when it ends.
+   */
   onPeerDown(fn: (peer: ReplicaId) => void): () => void;
   onPeerUp(fn: (peer: ReplicaId) => void): () => void;
 }
