@@ -1,16 +1,22 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import "../protos/runtime.js";
+import { CloseCode, ObservedCloseCode } from "../protos/close-codes.js";
 import { lattice } from "../protos/generated/replica.js";
 import type { Json } from "../crdt/index.js";
+import { Cluster } from "./cluster.js";
 import type { PeerStatus } from "./cluster.js";
 import { leafOf } from "./digest-tree.js";
 import { entityId } from "./entity-ref.js";
 import type { EntityRef } from "./entity-ref.js";
+import type { Env, TimerHandle } from "./env.js";
+import { realEnv } from "./env.js";
 import { ReplicaError } from "./errors.js";
+import { Replica } from "./replica.js";
+import { MemoryStore } from "./storage/memory-store.js";
 import type { TestNode } from "./test-support/cluster-harness.js";
-import { TestNet, connectedTo, fullyMeshed } from "./test-support/cluster-harness.js";
-import type { Transport } from "./transport/transport.js";
+import { FAST_OPTIONS, SECRET, TestNet, connectedTo, fullyMeshed } from "./test-support/cluster-harness.js";
+import type { Connection, ConnectionHandlers, Transport } from "./transport/transport.js";
 import { addMember, hex, incr, mapIncr, pnAdd, sleep, versionObject, viewOf, vote, waitFor, yAppend } from "./test-support/helpers.js";
 
 import pb = lattice.replica;
@@ -79,6 +85,100 @@ async function convergedOnEverything(nodes: readonly TestNode[], tags: readonly 
     (await sameViews(nodes, [DOC])) &&
     sameRoot(nodes)
   );
+}
+
+/** A stand-in peer that never answers: its connection opens and takes frames, and that is all. */
+class MutePeer implements Connection {
+  readonly sent: Uint8Array[] = [];
+  /** What this side asked for with close(). */
+  readonly closes: { code: number; reason: string }[] = [];
+  private handlers: ConnectionHandlers | undefined;
+  private ended = false;
+
+  constructor(
+    readonly role: "dialer" | "listener",
+    readonly remote: string,
+  ) {}
+
+  start(handlers: ConnectionHandlers): void {
+    this.handlers = handlers;
+    // A dialed connection opens later, a listener's is open from the start (the contract).
+    if (this.role === "dialer") setImmediate(() => this.ended || handlers.open());
+  }
+
+  send(frame: Uint8Array): boolean {
+    if (this.ended) return false;
+    this.sent.push(frame.slice());
+    return true;
+  }
+
+  bufferedAmount(): number {
+    return 0;
+  }
+
+  close(code: number, reason: string): void {
+    this.closes.push({ code, reason });
+    this.end(code, reason);
+  }
+
+  terminate(): void {
+    this.end(ObservedCloseCode.abnormal, "terminated");
+  }
+
+  private end(code: number, reason: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    setImmediate(() => this.handlers?.close(code, reason));
+  }
+}
+
+/** A transport that leaves its connections to their owner: its close() ends none of them. */
+class HandsOffTransport implements Transport {
+  readonly connections: MutePeer[] = [];
+  private inbound: ((conn: Connection) => void) | undefined;
+
+  dial(url: string): Connection {
+    const conn = new MutePeer("dialer", url);
+    this.connections.push(conn);
+    return conn;
+  }
+
+  onInbound(handler: (conn: Connection) => void): void {
+    this.inbound = handler;
+  }
+
+  /** A peer dials in. */
+  arrive(remote: string): MutePeer {
+    const conn = new MutePeer("listener", remote);
+    this.connections.push(conn);
+    this.inbound?.(conn);
+    return conn;
+  }
+
+  close(): Promise<void> {
+    this.inbound = undefined;
+    return Promise.resolve();
+  }
+}
+
+/** `base` with a count of the timers that are scheduled and have neither run nor been cancelled. */
+function countingTimers(base: Env): { env: Env; pending: () => number } {
+  const live = new Set<TimerHandle>();
+  const after = (ms: number, fn: () => void): TimerHandle => {
+    const inner = base.timers.after(ms, () => {
+      live.delete(handle);
+      fn();
+    });
+    const handle: TimerHandle = {
+      cancel() {
+        live.delete(handle);
+        inner.cancel();
+      },
+    };
+    live.add(handle);
+    return handle;
+  };
+  return { env: { ...base, timers: { after, defer: (fn) => base.timers.defer(fn) } }, pending: () => live.size };
 }
 
 function isReplicaError(code: string): (err: unknown) => boolean {
@@ -211,6 +311,32 @@ describe("cluster", () => {
       );
     } finally {
       await Promise.all([silent.close(), gaveUp.close(), garbled.close()]);
+    }
+  });
+
+  it("close() ends every session it owns, handshakes in progress included, when the transport's close ends none", async () => {
+    const timers = countingTimers(realEnv());
+    const transport = new HandsOffTransport();
+    const replica = await Replica.open({ store: new MemoryStore(), env: timers.env, options: { ...FAST_OPTIONS, handshakeTimeoutMs: 10_000 } });
+    const cluster = new Cluster({ replica, transport, secret: SECRET, advertiseUrl: A, seeds: [B] });
+    replica.cluster = cluster;
+    try {
+      cluster.start();
+      const accepted = transport.arrive(C);
+      const dialed = transport.connections[0];
+      assert.ok(dialed && dialed.role === "dialer");
+      await waitFor("both sides sent their Hello", () => dialed.sent.length === 1 && accepted.sent.length === 1);
+      assert.equal(timers.pending(), 3, "the tick and two handshake timers");
+
+      await cluster.close();
+      const goingAway = [{ code: CloseCode.goingAway, reason: "shutting down" }];
+      assert.deepEqual(dialed.closes, goingAway, "the dial still waiting for the peer's Hello");
+      assert.deepEqual(accepted.closes, goingAway);
+      assert.equal(timers.pending(), 0, "no handshake, tick or redial timer outlives the cluster");
+    } finally {
+      // Whatever failed above, no stand-in may keep the test process alive.
+      for (const conn of transport.connections) conn.terminate();
+      await replica.close();
     }
   });
 

@@ -3,12 +3,13 @@ import "../protos/runtime.js";
 import { CloseCode } from "../protos/close-codes.js";
 import { lattice as crdtPb } from "../protos/generated/crdt.js";
 import { lattice } from "../protos/generated/replica.js";
+import { DIGEST_BYTES, TREE_DEPTH, TREE_FANOUT, TREE_LEAVES } from "../protos/gossip.js";
 import { DEFAULT_GOSSIP_FRAME_BYTES } from "../protos/limits.js";
 import type { ReplicaId } from "../crdt/index.js";
 import { CrdtError, decodeState, encodeState } from "../crdt/index.js";
 import type { ClusterObserver } from "./cluster-observer.js";
 import { NO_OBSERVER } from "./cluster-observer.js";
-import { DIGEST_BYTES, FANOUT, differingSlots, leafOf } from "./digest-tree.js";
+import { differingSlots, leafOf } from "./digest-tree.js";
 import type { EntityId, EntityRef } from "./entity-ref.js";
 import { entityId, refOf } from "./entity-ref.js";
 import type { Entity } from "./entity.js";
@@ -99,7 +100,13 @@ export class Cluster implements ClusterPort {
   private lastFlushMs = -Infinity;
   private closing = false;
   private round = 0;
-  private readonly inbound = new Set<PeerSession>();
+  /**
+   * Every session not yet closed, dialed or accepted, authenticated or still in its handshake:
+   * close() ends them itself instead of trusting the transport to.
+   */
+  private readonly sessions = new Set<PeerSession>();
+  /** Resolves close() once the last session has reported its close. */
+  private lastSessionClosed: (() => void) | undefined;
   /** Recent refusals of peers that dialed us (bad secret, version): shown in status, bounded. */
   private readonly refusedInbound = new Map<string, string>();
   private readonly awarenessListeners = new Set<(ref: EntityRef, update: Uint8Array, origin: string) => void>();
@@ -169,9 +176,7 @@ export class Cluster implements ClusterPort {
       conn.close(CloseCode.goingAway, "shutting down");
       return;
     }
-    const s = this.newSession(conn);
-    this.inbound.add(s);
-    s.start();
+    this.newSession(conn).start();
   }
 
   private newSession(conn: Connection): PeerSession {
@@ -196,13 +201,15 @@ export class Cluster implements ClusterPort {
         if (s.conn.role === "listener" && !s.authenticated && !anonymousTimeout) this.noteRefusedInbound(s.peer?.url || s.conn.remote, reason);
       },
     };
-    return new PeerSession(
+    const session = new PeerSession(
       conn,
       { id: this.replica.id, region: this.replica.region, advertiseUrl: this.advertiseUrl, secret: this.init.secret },
       this.replica.env,
       events,
       { handshakeTimeoutMs: this.opts.handshakeTimeoutMs, maxFrameBytes: this.maxFrameBytes },
     );
+    this.sessions.add(session);
+    return session;
   }
 
   private noteRefusedInbound(from: string, reason: string): void {
@@ -305,7 +312,8 @@ export class Cluster implements ClusterPort {
   }
 
   private onSessionClosed(s: PeerSession, code: number, reason: string): void {
-    this.inbound.delete(s);
+    this.sessions.delete(s);
+    if (this.sessions.size === 0) this.lastSessionClosed?.();
     const peerId = s.peer?.id;
     const m = peerId ? this.members.get(peerId) : undefined;
     if (m && m.session === s) {
@@ -478,9 +486,15 @@ export class Cluster implements ClusterPort {
     this.tickTimer?.cancel();
     this.flushTimer?.cancel();
     for (const t of this.targets.values()) t.timer?.cancel();
-    for (const m of this.members.values()) m.session?.close(CloseCode.goingAway, "shutting down");
-    for (const s of this.inbound) s.close(CloseCode.goingAway, "shutting down");
+    // Closes are reported later, and only the report stops a session (its handshake timer, the
+    // peer-down listeners): waiting for the last one leaves nothing of the cluster running.
+    const allClosed = new Promise<void>((resolve) => {
+      this.lastSessionClosed = resolve;
+      if (this.sessions.size === 0) resolve();
+    });
+    for (const s of [...this.sessions]) s.close(CloseCode.goingAway, "shutting down");
     await this.init.transport.close();
+    await allClosed;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -653,13 +667,13 @@ export class Cluster implements ClusterPort {
     // Jitter spreads the rounds of many peers; the next round is due one interval later.
     m.nextAntiEntropyMs = this.now() + this.opts.antiEntropyIntervalMs * (0.8 + 0.4 * this.replica.env.random.next());
     const tree = this.replica.tree;
-    s.send({ digestSummary: { round: ++this.round, fanout: FANOUT, depth: 2, root: tree.root.slice(), buckets: tree.buckets.slice() } });
+    s.send({ digestSummary: { round: ++this.round, fanout: TREE_FANOUT, depth: TREE_DEPTH, root: tree.root.slice(), buckets: tree.buckets.slice() } });
     this.observer.antiEntropyRound(m.region);
   }
 
   private onDigestSummary(s: PeerSession, d: pb.DigestSummary): void {
     const tree = this.replica.tree;
-    if (d.fanout !== FANOUT || d.depth !== 2 || d.buckets.length !== FANOUT * DIGEST_BYTES) {
+    if (d.fanout !== TREE_FANOUT || d.depth !== TREE_DEPTH || d.buckets.length !== TREE_FANOUT * DIGEST_BYTES) {
       s.close(CloseCode.badFrame, "unsupported anti-entropy tree shape");
       return;
     }
@@ -673,8 +687,8 @@ export class Cluster implements ClusterPort {
     for (const b of d.buckets) {
       const bucket = b.bucket ?? 0;
       const theirs = b.leaves ?? new Uint8Array();
-      if (bucket >= FANOUT || theirs.length !== FANOUT * DIGEST_BYTES) continue;
-      for (const slot of differingSlots(theirs, tree.leavesOf(bucket))) leaves.push(bucket * FANOUT + slot);
+      if (bucket >= TREE_FANOUT || theirs.length !== TREE_FANOUT * DIGEST_BYTES) continue;
+      for (const slot of differingSlots(theirs, tree.leavesOf(bucket))) leaves.push(bucket * TREE_FANOUT + slot);
     }
     m.lastAntiEntropyMs = this.now();
     if (leaves.length === 0) return;
@@ -703,7 +717,7 @@ export class Cluster implements ClusterPort {
     const want = new Set<EntityId>();
     const theyHave = new Set<EntityId>();
     for (const leaf of new Set(d.leaves)) {
-      if (leaf >= FANOUT * FANOUT) continue;
+      if (leaf >= TREE_LEAVES) continue;
       const theirs: Map<EntityId, Uint8Array> = theirsByLeaf.get(leaf) ?? new Map<EntityId, Uint8Array>();
       const mine = new Map((await this.replica.entities.leafEntries(leaf)).map((e) => [e.id, e.digest] as const));
       for (const [id, digest] of mine) {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { DIGEST_BYTES, DigestTree, FANOUT, LEAVES } from "./digest-tree.js";
+import { DIGEST_BYTES, TREE_FANOUT, TREE_LEAVES } from "../protos/gossip.js";
+import { DigestTree } from "./digest-tree.js";
 
 const digest = fc.uint8Array({ minLength: DIGEST_BYTES, maxLength: DIGEST_BYTES });
 
@@ -14,7 +15,7 @@ function xorAll(digests: Iterable<Uint8Array>): Uint8Array {
 describe("DigestTree", () => {
   it("after any sequence of puts, replacements and removals, each level is the XOR of the digests held under it", () => {
     // Entities in a few leaves (some sharing a bucket) so that levels really combine digests.
-    const leaves = [0, 1, 255, 256, 4097, LEAVES - 1];
+    const leaves = [0, 1, 255, 256, 4097, TREE_LEAVES - 1];
     const op = fc.record({ entity: fc.nat({ max: 11 }), digest: fc.option(digest, { nil: undefined }) });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
@@ -30,8 +31,8 @@ describe("DigestTree", () => {
         assert.deepEqual(tree.root, xorAll(held.values()));
         for (const leaf of leaves) {
           assert.deepEqual(tree.leaves.subarray(leaf * DIGEST_BYTES, (leaf + 1) * DIGEST_BYTES), xorAll(under((l) => l === leaf)));
-          const bucket = Math.floor(leaf / FANOUT);
-          assert.deepEqual(tree.bucketDigest(bucket), xorAll(under((l) => Math.floor(l / FANOUT) === bucket)));
+          const bucket = Math.floor(leaf / TREE_FANOUT);
+          assert.deepEqual(tree.bucketDigest(bucket), xorAll(under((l) => Math.floor(l / TREE_FANOUT) === bucket)));
         }
         assert.equal(tree.entityCount(), held.size);
       }),

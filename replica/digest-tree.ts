@@ -1,7 +1,5 @@
-/** 256 level-1 buckets of 256 leaves each: leaves hold ~15 entities at a million entities. */
-export const FANOUT = 256;
-export const LEAVES = FANOUT * FANOUT;
-export const DIGEST_BYTES = 32;
+// The tree's shape is the protocol's: both ends of a session compare it slot by slot.
+import { DIGEST_BYTES, TREE_FANOUT, TREE_LEAVES } from "../protos/gossip.js";
 
 /**
  * The leaf an entity id falls in. An entity id is the protocol's placement id, and both ends of a
@@ -18,12 +16,15 @@ function xorInto(target: Uint8Array, offset: number, d: Uint8Array): void {
  * digests below it, so a change updates one leaf, its bucket and the root in O(1) and the tree
  * never needs rebuilding. XOR is not collision-resistant against an adversary, but peers are
  * authenticated and trusted (PROTOCOL.md), and the entity digests under it are SHA-256.
+ *
+ * The two levels under the root of protocol version 1 (TREE_DEPTH), TREE_FANOUT buckets of
+ * TREE_FANOUT leaves each: 256 × 256 leaves hold ~15 entities each at a million entities.
  */
 export class DigestTree {
   readonly root = new Uint8Array(DIGEST_BYTES);
-  readonly buckets = new Uint8Array(FANOUT * DIGEST_BYTES);
-  readonly leaves = new Uint8Array(LEAVES * DIGEST_BYTES);
-  private readonly counts = new Uint32Array(LEAVES);
+  readonly buckets = new Uint8Array(TREE_FANOUT * DIGEST_BYTES);
+  readonly leaves = new Uint8Array(TREE_LEAVES * DIGEST_BYTES);
+  private readonly counts = new Uint32Array(TREE_LEAVES);
   private readonly scratch = new Uint8Array(DIGEST_BYTES);
 
   /** Replaces `before` (absent: undefined) by `after` (removed: undefined) in `leaf`. */
@@ -36,7 +37,7 @@ export class DigestTree {
     if (before && after) for (let i = 0; i < DIGEST_BYTES; i++) d[i] = (before[i] as number) ^ (after[i] as number);
     else d.set(either);
     xorInto(this.leaves, leaf * DIGEST_BYTES, d);
-    xorInto(this.buckets, (leaf >> 8) * DIGEST_BYTES, d);
+    xorInto(this.buckets, Math.floor(leaf / TREE_FANOUT) * DIGEST_BYTES, d);
     xorInto(this.root, 0, d);
     if (!before && after) this.counts[leaf] = (this.counts[leaf] as number) + 1;
     if (before && !after) this.counts[leaf] = (this.counts[leaf] as number) - 1;
@@ -46,9 +47,9 @@ export class DigestTree {
     return this.buckets.subarray(bucket * DIGEST_BYTES, (bucket + 1) * DIGEST_BYTES);
   }
 
-  /** The 256 leaf digests under a level-1 bucket, concatenated. */
+  /** The TREE_FANOUT leaf digests under a level-1 bucket, concatenated. */
   leavesOf(bucket: number): Uint8Array {
-    return this.leaves.subarray(bucket * FANOUT * DIGEST_BYTES, (bucket + 1) * FANOUT * DIGEST_BYTES);
+    return this.leaves.subarray(bucket * TREE_FANOUT * DIGEST_BYTES, (bucket + 1) * TREE_FANOUT * DIGEST_BYTES);
   }
 
   entityCount(): number {

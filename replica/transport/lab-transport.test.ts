@@ -315,6 +315,41 @@ describe("PartitionLab", () => {
     assert.equal(p.env.scheduler.pending, 0);
   });
 
+  it("stats count only live connections: one closed or terminated before it was ever started is not one", async () => {
+    const p = new Pair();
+    // As Cluster.accept does during shutdown: refused on arrival, never started.
+    p.b.onInbound((c) => c.close(CloseCode.goingAway, "shutting down"));
+    p.connA = p.a.dial("mem://b");
+    p.connA.start(p.probeA);
+    await p.env.scheduler.runUntil(() => p.probeA.closes.length > 0, 1000);
+    assert.deepEqual(p.probeA.closes, [{ code: CloseCode.goingAway, reason: "shutting down" }]);
+    assert.equal(p.labB.stats().connections, 0, "the refused connection is not counted on the listener side");
+    assert.equal(p.labA.stats().connections, 0);
+
+    // A dial given up before anyone started it, either way.
+    p.a.dial("mem://b").close(CloseCode.goingAway, "never mind");
+    p.a.dial("mem://b").terminate();
+    assert.equal(p.labA.stats().connections, 0);
+    await p.close();
+    assert.equal(p.env.scheduler.pending, 0, "no timer outlives the transports");
+    assert.deepEqual(p.errors, []);
+  });
+
+  it("closing the transport forgets connections nobody started", async () => {
+    const p = new Pair();
+    let accepted: Connection | undefined;
+    p.b.onInbound((c) => {
+      accepted = c;
+    });
+    p.a.dial("mem://b").start(p.probeA);
+    await p.env.scheduler.runUntil(() => accepted !== undefined, 1000);
+    assert.equal(p.labB.stats().connections, 1, "handed over, not started yet: live");
+    await p.close();
+    assert.equal(p.labB.stats().connections, 0);
+    assert.equal(p.labA.stats().connections, 0);
+    assert.equal(p.env.scheduler.pending, 0);
+  });
+
   it("refuses a region cut from itself and latencies out of range", () => {
     const lab = new PartitionLab({ region: "us-east", env: realEnv() });
     assert.throws(() => lab.partition("eu-west", "eu-west"), RangeError);

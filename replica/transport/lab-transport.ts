@@ -169,6 +169,7 @@ export class PartitionLab {
         for (const c of [...mine]) {
           c.shutdown();
           c.tellHeldClose();
+          c.forgetIfNeverStarted();
         }
       },
     };
@@ -288,12 +289,23 @@ class LabConnection implements Connection {
     this.inner.close(code, reason);
     this.localClose = { code, reason };
     this.tellHeldCloseAs(this.localClose);
+    this.forgetIfNeverStarted();
   }
 
   terminate(): void {
     if (this.localClose === undefined && !this.closeTold) this.localClose = { code: ObservedCloseCode.abnormal, reason: "terminated" };
     this.inner.terminate();
     if (this.localClose) this.tellHeldCloseAs(this.localClose);
+    this.forgetIfNeverStarted();
+  }
+
+  /**
+   * Drops a closed connection nobody started from the lab's books: its close event waits in the
+   * inner connection for a start that may never come (a refusal during shutdown), so it would
+   * count as open for good. A later start still gets the close; forgetting twice is harmless.
+   */
+  forgetIfNeverStarted(): void {
+    if (this.handlers === undefined) this.forget();
   }
 
   /** The rules changed: a healed connection delivers the close it held back. */
