@@ -22,6 +22,11 @@ export interface Machine {
   readonly date: string;
   /** BENCH_MACHINE, when set ("ci runner", "dev laptop"). */
   readonly label: string | null;
+  /**
+   * CPU µs one sleep and wake-up of a process costs here (measureWakeUpCpuUs); absent in results
+   * recorded before it was measured.
+   */
+  readonly wakeUpCpuUs?: number | null;
 }
 
 const gib = (bytes: number): number => Math.round((bytes / 2 ** 30) * 10) / 10;
@@ -41,4 +46,23 @@ export function describeMachine(now = new Date()): Machine {
     date: now.toISOString(),
     label: process.env["BENCH_MACHINE"]?.trim() || null,
   };
+}
+
+/**
+ * The CPU time, in µs, that one sleep and wake-up of this process costs: a 1 ms timer awaited
+ * `cycles` times, with nothing else to do, divided into the process's CPU time over them. A few µs
+ * on bare metal; on some VMs tens of µs, since an idle vCPU is halted and woken through the
+ * hypervisor. Work that arrives as many small events (a replica at a low fixed rate, a peer woken
+ * for every small batch) pays it per event, so it explains per-event CPU figures far above those
+ * at saturation. Null if the measurement could not run (process.cpuUsage unavailable).
+ */
+export async function measureWakeUpCpuUs(cycles = 300): Promise<number | null> {
+  if (typeof process.cpuUsage !== "function") return null;
+  const sleep = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1));
+  // A few cycles first: the first timers pay for the timer list's set-up and a cold JIT.
+  for (let i = 0; i < 20; i++) await sleep();
+  const start = process.cpuUsage();
+  for (let i = 0; i < cycles; i++) await sleep();
+  const used = process.cpuUsage(start);
+  return Math.round(((used.user + used.system) / cycles) * 10) / 10;
 }

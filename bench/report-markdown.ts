@@ -57,6 +57,7 @@ function machineSection(results: RunResults): string[] {
     row(["Operating system", m.os]),
     row(["Node.js", m.node]),
     row(["Load average at the start", `${m.loadAverageAtStart.join(", ")} (1, 5, 15 min)`]),
+    ...(m.wakeUpCpuUs != null ? [row(["CPU per sleep and wake-up", `${m.wakeUpCpuUs} µs (a 1 ms timer, idle process; a few µs on bare metal)`])] : []),
     ...(m.label ? [row(["Machine", m.label])] : []),
     row(["Started", m.date]),
     row(["Run", `${formatDuration(results.durationMs)} in all, from ${results.runFrom === "dist" ? "the build (dist/)" : "source (tsx)"}; budget ${formatDuration(results.budgetMs)}${over ? " — OVER BUDGET" : ""}`]),
@@ -64,6 +65,16 @@ function machineSection(results: RunResults): string[] {
     "A load average near or above the number of cores means other work shared the machine and " +
       "depressed the absolute figures; the ratios hold up better, since each peer or ceiling ran " +
       "on the same machine minutes or seconds apart.",
+    ...(m.wakeUpCpuUs != null && m.wakeUpCpuUs >= 20
+      ? [
+          "",
+          `Every time a process here sleeps and is woken it pays about ${m.wakeUpCpuUs} µs of CPU. ` +
+            "Work that comes as many small events pays that per event: a replica at a low fixed rate, " +
+            "where each edit wakes it for the client's frame, the store's write and each peer's " +
+            "acknowledgement, or a peer woken for every small batch. That is why CPU per delivery " +
+            "at a fixed rate is several times the figure at saturation, where events share wake-ups.",
+        ]
+      : []),
     "",
   ];
 }

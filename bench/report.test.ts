@@ -179,6 +179,15 @@ describe("report markdown", () => {
     assert.ok(renderReport(fixture({ durationMs: 1_000_000 })).markdown.includes("OVER BUDGET"));
   });
 
+  it("gives the machine's cost of a wake-up, and explains it when it is high; older results have none", () => {
+    assert.ok(!markdown.includes("sleep and wake-up"), "the fixture predates the measurement");
+    const withCost = (us: number): string => renderReport(fixture({ machine: { ...fixture().machine, wakeUpCpuUs: us } })).markdown;
+    assert.ok(withCost(72.5).includes("| CPU per sleep and wake-up | 72.5 µs"));
+    assert.ok(withCost(72.5).includes("pays about 72.5 µs of CPU"));
+    assert.ok(withCost(3.1).includes("| CPU per sleep and wake-up | 3.1 µs"));
+    assert.ok(!withCost(3.1).includes("pays about"), "a cheap wake-up needs no explanation");
+  });
+
   it("says which benchmarks failed or were skipped, and flags a quick run", () => {
     assert.ok(markdown.includes("**Failed**: exit code 1: out of memory."));
     assert.ok(markdown.includes("| yjs | skipped: bench/yjs.ts does not exist yet |"));

@@ -21,7 +21,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { QUICK, formatJson, progress, stopwatch } from "./harness.js";
-import { describeMachine } from "./machine.js";
+import { describeMachine, measureWakeUpCpuUs } from "./machine.js";
 import { ONLY_OUT, QUICK_OUT, REPO_ROOT, RESULTS_FILE, writeReport } from "./report.js";
 import type { BenchmarkRun, RunResults } from "./run-results.js";
 import { RUN_BUDGET_MS } from "./run-results.js";
@@ -90,7 +90,7 @@ function selected(): readonly Benchmark[] {
 
 async function main(): Promise<void> {
   const total = stopwatch();
-  const machine = describeMachine();
+  const machine = { ...describeMachine(), wakeUpCpuUs: await measureWakeUpCpuUs() };
   const list = selected();
   const partial = list.length < BENCHMARKS.length;
   // A quick or partial run must not overwrite the committed results and page.
