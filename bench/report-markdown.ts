@@ -71,8 +71,8 @@ function machineSection(results: RunResults): string[] {
           `Every time a process here sleeps and is woken it pays about ${m.wakeUpCpuUs} µs of CPU. ` +
             "Work that comes as many small events pays that per event: a replica at a low fixed rate, " +
             "where each edit wakes it for the client's frame, the store's write and each peer's " +
-            "acknowledgement, or a peer woken for every small batch. That is why CPU per delivery " +
-            "at a fixed rate is several times the figure at saturation, where events share wake-ups.",
+            "acknowledgement, or a peer woken for every small batch. This can make CPU per delivery " +
+            "at a fixed rate several times the figure at saturation, where events share wake-ups.",
         ]
       : []),
     "",
@@ -169,6 +169,10 @@ export function renderReport(results: RunResults): Report {
     if (run && run.outcome !== "ok") {
       md.push(`**Failed**${run.detail ? `: ${run.detail}` : ""}.`, "");
       continue;
+    }
+    if (isObject(result) && result["complete"] === false) {
+      // The benchmark ran to the end, but lost part of its load: the figures describe less than it claims.
+      md.push("**Incomplete run**: the benchmark lost part of its load (edits, clients or connections; see `complete` and the totals in the JSON), so these figures describe less load than configured.", "");
     }
     if (figures.length === 0) {
       md.push("No figures (see the JSON in `bench/results/latest.json`).", "");

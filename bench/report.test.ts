@@ -188,6 +188,16 @@ describe("report markdown", () => {
     assert.ok(!withCost(3.1).includes("pays about"), "a cheap wake-up needs no explanation");
   });
 
+  it("flags a benchmark whose result says it lost part of its load", () => {
+    assert.ok(!markdown.includes("Incomplete run"));
+    const base = fixture();
+    const http = base.benchmarks["http"];
+    assert.ok(typeof http === "object" && http !== null);
+    const lossy = renderReport(fixture({ benchmarks: { ...base.benchmarks, http: { ...http, complete: false } } })).markdown;
+    const section = lossy.slice(lossy.indexOf("## http"));
+    assert.ok(section.includes("**Incomplete run**"));
+  });
+
   it("says which benchmarks failed or were skipped, and flags a quick run", () => {
     assert.ok(markdown.includes("**Failed**: exit code 1: out of memory."));
     assert.ok(markdown.includes("| yjs | skipped: bench/yjs.ts does not exist yet |"));

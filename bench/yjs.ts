@@ -295,25 +295,30 @@ function referenceMemory(): Promise<MemoryRun> {
 
 async function latticeMemory(): Promise<MemoryRun> {
   const dir = tempDir("yjs-memory");
-  const node = await startLatticeNode({ dataDir: dir.path, cacheMaxEntries: MEMORY_CACHE, limits: MEMORY_LIMITS });
   try {
-    return await memoryRun("lattice", node, (m) => (m.cachedEntities ?? 0) <= MEMORY_CACHE);
+    const node = await startLatticeNode({ dataDir: dir.path, cacheMaxEntries: MEMORY_CACHE, limits: MEMORY_LIMITS });
+    try {
+      return await memoryRun("lattice", node, (m) => (m.cachedEntities ?? 0) <= MEMORY_CACHE);
+    } finally {
+      await node.stop();
+    }
   } finally {
-    await node.stop();
     dir.remove();
   }
 }
 
 /**
- * Where the JSON goes besides stdout. The committed bench/results/yjs.json holds the last complete
- * run, as bench/run.ts keeps latest.json: a quick run goes to tmp/quick/ and a run of part of the
- * suite (LATTICE_BENCH_ONLY) to tmp/only/, as run.ts's own results do; and a run that lost edits,
- * clients or connections to tmp/incomplete/, since its figures describe a load other than the one
- * its configuration claims.
+ * Where the JSON goes besides stdout (which bench/run.ts collects in every case, an incomplete run
+ * included: the report flags that one). The committed bench/results/yjs.json holds the last
+ * complete run with the default configuration: a quick run goes to tmp/quick/ and a run of part
+ * of the suite (LATTICE_BENCH_ONLY) to tmp/only/, as run.ts's own results do; a run with any
+ * BENCH_YJS_* setting to tmp/custom/; and a run that lost edits, clients or connections to
+ * tmp/incomplete/, since its figures describe a load other than the one its configuration claims.
  */
 function resultsFile(complete: boolean): string {
   if (QUICK) return join(QUICK_OUT, "yjs.json");
-  if (process.env.LATTICE_BENCH_ONLY?.trim()) return join(ONLY_OUT, "yjs.json");
+  if (process.env.LATTICE_BENCH_ONLY?.split(",").some((s) => s.trim() !== "")) return join(ONLY_OUT, "yjs.json");
+  if (Object.keys(process.env).some((k) => k.startsWith("BENCH_YJS_"))) return join(REPO_ROOT, "bench", "results", "tmp", "custom", "yjs.json");
   if (!complete) return join(REPO_ROOT, "bench", "results", "tmp", "incomplete", "yjs.json");
   return join(REPO_ROOT, "bench", "results", "yjs.json");
 }

@@ -162,6 +162,8 @@ describe("client retries after rate_limited", () => {
       return isProbe(f) ? { id: f.id, ok: true } : rateLimited(f.id);
     });
     const c = createClient("ws://replica.test", { WebSocket: replica.WebSocket, rateLimitRetryMs: 60_000 });
+    // If an assertion fails first, its 60 s retry timers must not keep the test process alive.
+    teardown.push(() => c.close());
     let opened = false;
     const stop = c.entity("counter", "cancelled").subscribe(() => (opened = true));
     c.entity("counter", "held").subscribe(() => assert.fail("never opens"));

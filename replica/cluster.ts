@@ -99,6 +99,7 @@ export class Cluster implements ClusterPort {
   /** Monotonic time of the last push to the peers (see scheduleFlush). */
   private lastFlushMs = -Infinity;
   private closing = false;
+  private closed: Promise<void> | undefined;
   private round = 0;
   /**
    * Every session not yet closed, dialed or accepted, authenticated or still in its handshake:
@@ -480,8 +481,13 @@ export class Cluster implements ClusterPort {
     return () => this.peerUpListeners.delete(fn);
   }
 
-  async close(): Promise<void> {
-    if (this.closing) return;
+  /** Resolves once every session has closed; a second call gets the first call's promise. */
+  close(): Promise<void> {
+    this.closed ??= this.shutdown();
+    return this.closed;
+  }
+
+  private async shutdown(): Promise<void> {
     this.closing = true;
     this.tickTimer?.cancel();
     this.flushTimer?.cancel();

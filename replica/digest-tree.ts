@@ -31,11 +31,11 @@ export class DigestTree {
   update(leaf: number, before: Uint8Array | undefined, after: Uint8Array | undefined): void {
     // One combined difference applied to the three levels: half the XORs of applying each (every
     // commit on every replica comes here).
-    const either = before ?? after;
-    if (!either) return;
+    if (!before && !after) return;
     const d = this.scratch;
-    if (before && after) for (let i = 0; i < DIGEST_BYTES; i++) d[i] = (before[i] as number) ^ (after[i] as number);
-    else d.set(either);
+    // Byte by byte with missing bytes as 0: a digest row of the wrong length (a damaged store)
+    // must neither throw at start-up nor leave bytes of the previous call in the scratch.
+    for (let i = 0; i < DIGEST_BYTES; i++) d[i] = (before?.[i] ?? 0) ^ (after?.[i] ?? 0);
     xorInto(this.leaves, leaf * DIGEST_BYTES, d);
     xorInto(this.buckets, Math.floor(leaf / TREE_FANOUT) * DIGEST_BYTES, d);
     xorInto(this.root, 0, d);

@@ -460,19 +460,23 @@ export interface WaitOptions {
   readonly describe?: () => Promise<string> | string;
 }
 
-/** Polls `check` until it returns true; throws after `timeoutMs` (with `describe()` in the message). */
+/**
+ * Polls `check` until it returns true and resolves with the ms that took (performance.now():
+ * sub-millisecond, and no step when the wall clock is set; bench/convergence.ts reports it);
+ * throws after `timeoutMs` (with `describe()` in the message).
+ */
 export async function waitFor(check: () => Promise<boolean> | boolean, opts: WaitOptions = {}): Promise<number> {
-  const started = Date.now();
+  const started = performance.now();
   const timeoutMs = opts.timeoutMs ?? 10_000;
   let lastError: unknown;
   for (;;) {
     try {
-      if (await check()) return Date.now() - started;
+      if (await check()) return performance.now() - started;
       lastError = undefined;
     } catch (err) {
       lastError = err;
     }
-    if (Date.now() - started > timeoutMs) {
+    if (performance.now() - started > timeoutMs) {
       const detail = opts.describe ? await opts.describe() : "";
       throw new Error(
         `timed out after ${timeoutMs} ms waiting for ${opts.what ?? "a condition"}${lastError !== undefined ? ` (last error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)})` : ""}\n${detail}`,

@@ -337,8 +337,10 @@ class LabConnection implements Connection {
 
   /** Tells the close held back by a cut or queued behind delayed frames (transport closing). */
   tellHeldClose(): void {
-    const held = this.heldClose;
-    if (held !== undefined) this.tellClose(held.code, held.reason);
+    if (this.heldClose === undefined) return;
+    // A close our side made meanwhile is the one reported (see tellHeldCloseAs), not the far side's.
+    const close = this.localClose ?? this.heldClose;
+    this.tellClose(close.code, close.reason);
   }
 
   private tellHeldCloseAs(close: { code: number; reason: string }): void {

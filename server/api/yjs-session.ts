@@ -259,7 +259,12 @@ export class YjsSession implements RoomMember {
   private leaveRoom(): void {
     const room = this.room;
     this.room = undefined;
-    if (room) this.deps.hub.leave(room, this);
+    try {
+      if (room) this.deps.hub.leave(room, this);
+    } catch (err) {
+      // From terminate's microtask nothing would catch it: the process would crash.
+      this.deps.log.warn({ err }, "leaving a yjs document failed");
+    }
   }
 
   private refuse(reason: Parameters<YjsMetrics["refused"]>[0], code: number, message: string): void {
