@@ -158,7 +158,7 @@ export class Cluster implements ClusterPort {
     if (t.peerId && this.members.get(t.peerId)?.session) return;
     const session = this.newSession(this.init.transport.dial(url));
     t.session = session;
-    session.start();
+    this.startSession(session);
   }
 
   private redialLater(t: DialTarget): void {
@@ -177,7 +177,17 @@ export class Cluster implements ClusterPort {
       conn.close(CloseCode.goingAway, "shutting down");
       return;
     }
-    this.newSession(conn).start();
+    this.startSession(this.newSession(conn));
+  }
+
+  /** A session whose start failed never reports a close: it must not be one close() waits for. */
+  private startSession(s: PeerSession): void {
+    try {
+      s.start();
+    } catch (err) {
+      this.sessions.delete(s);
+      throw err;
+    }
   }
 
   private newSession(conn: Connection): PeerSession {
