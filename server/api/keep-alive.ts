@@ -33,13 +33,22 @@ export function keepAlive(socket: WebSocket, intervalMs: number, log: { debug: (
 }
 
 /**
- * What every accepted client socket (/v1/ws, /v1/yjs) needs for its lifetime: keepAlive, and the
- * cancel of its token-expiry timer, both undone when the socket closes, before `onClose` runs.
+ * What every accepted client socket (/v1/ws, /v1/yjs) needs for its lifetime: its frames handed
+ * to `onMessage`, keepAlive, and the cancel of its token-expiry timer, the last two undone when
+ * the socket closes, before `onClose` runs.
  */
 export function superviseSocket(
   socket: WebSocket,
-  opts: { intervalMs: number; log: { debug: (o: object, m: string) => void }; cancelExpiry: () => void; onClose: () => void },
+  opts: {
+    intervalMs: number;
+    log: { debug: (o: object, m: string) => void };
+    onMessage: (data: WebSocket.RawData, isBinary: boolean) => void;
+    cancelExpiry: () => void;
+    onClose: () => void;
+  },
 ): void {
+  // Attached in the upgrade's own turn: `ws` drops frames that arrive while a socket has no listener.
+  socket.on("message", opts.onMessage);
   const stopPings = keepAlive(socket, opts.intervalMs, opts.log);
   socket.on("close", () => {
     stopPings();

@@ -53,11 +53,10 @@ export function clientWsPlugin(app: FastifyInstance, opts: ClientWsOptions): Pro
     const session = new ClientSession(socket, outcome.claims, { engine, limits, metrics, log: req.log });
     sessions.add(session);
     metrics.socketOpened();
-    socket.on("message", (data, isBinary) => session.receive(data, isBinary));
-
     superviseSocket(socket, {
       intervalMs: limits.pingIntervalMs,
       log: req.log,
+      onMessage: (data, isBinary) => session.receive(data, isBinary),
       cancelExpiry: opts.auth.whenExpired(outcome.claims, engine.replica.env.clock.now(), () => session.terminate(CloseCode.unauthorized, "the token expired")),
       onClose: () => {
         if (!sessions.delete(session)) return;

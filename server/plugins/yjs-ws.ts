@@ -116,11 +116,10 @@ export function yjsWsPlugin(app: FastifyInstance, opts: YjsWsOptions): Promise<v
       const session = new YjsSession(socket, { hub, limits, metrics, log: req.log, now: () => engine.replica.env.clock.monotonic() });
       sessions.add(session);
       metrics.connectionOpened();
-      // Attached synchronously: `ws` drops frames that arrive while a socket has no listener.
-      socket.on("message", (data, isBinary) => session.receive(data, isBinary));
       superviseSocket(socket, {
         intervalMs: limits.pingIntervalMs,
         log: req.log,
+        onMessage: (data, isBinary) => session.receive(data, isBinary),
         cancelExpiry: opts.auth.whenExpired(outcome.claims, engine.replica.env.clock.now(), () => session.terminate(CloseCode.unauthorized, "the token expired")),
         onClose: () => {
           if (!sessions.delete(session)) return;
